@@ -22,6 +22,15 @@ public final class NotificationFields {
     this.envelope = kind;
   }
 
+  public boolean envelopeSeen() {
+    return envelope != null;
+  }
+
+  /** The notification's type, or null before one was found. */
+  public String notificationType() {
+    return notificationType;
+  }
+
   public void eventTime(String raw) throws DecodeException {
     if (eventTimeRaw != null) {
       throw DecodeException.invalid("more than one event time");
