@@ -1,0 +1,132 @@
+package org.httpsnotif.receiver.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.httpsnotif.receiver.config.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: takes notifications off the event bus and writes whatever is pending as soon as a
+ * connection is free, one statement per batch, replying to each message only after its batch is
+ * committed. Batches grow with load; a lone notification is written at once. When the queue is
+ * full or the database fails, messages are failed with {@link #UNAVAILABLE} and nothing is
+ * acknowledged.
+ */
+public final class PersistenceVerticle extends VerticleBase {
+
+  public static final String ADDRESS = "receiver.store";
+  /** Failure code of a reply: storage cannot take the notification now, retry later. */
+  public static final int UNAVAILABLE = 503;
+
+  /**
+   * @param maxBatch most notifications in one INSERT
+   * @param maxInFlight batches being written at once, and so the pool size
+   * @param maxPending notifications waiting for a batch before new ones are refused
+   * @param maxPendingBytes payload bytes waiting before new ones are refused
+   */
+  public record Settings(int maxBatch, int maxInFlight, int maxPending, long maxPendingBytes) {}
+
+  private static final Logger log = LoggerFactory.getLogger(PersistenceVerticle.class);
+
+  private final Database database;
+  private final Settings settings;
+  private final ArrayDeque<Message<Notification>> pending = new ArrayDeque<>();
+  private long pendingBytes;
+  private int inFlight;
+  private Pool pool;
+  private NotificationStore store;
+  private MessageConsumer<Notification> consumer;
+  private Promise<Void> drained;
+  private boolean failing;
+
+  public PersistenceVerticle(Database database, Settings settings) {
+    this.database = database;
+    this.settings = settings;
+  }
+
+  @Override
+  public Future<?> start() {
+    pool = database.pool(vertx, new PoolOptions().setMaxSize(settings.maxInFlight()));
+    store = new NotificationStore(pool);
+    consumer = vertx.eventBus().localConsumer(ADDRESS, this::accept);
+    return consumer.completion();
+  }
+
+  @Override
+  public Future<?> stop() {
+    // Finish what was accepted before closing: those publishers are waiting for their answer.
+    drained = Promise.promise();
+    consumer.unregister();
+    writeWhatIsPending();
+    return drained.future().eventually(() -> pool.close());
+  }
+
+  private void accept(Message<Notification> message) {
+    int size = message.body().payload().length();
+    if (pending.size() >= settings.maxPending()
+        || (pendingBytes + size > settings.maxPendingBytes() && !pending.isEmpty())) {
+      message.fail(UNAVAILABLE, "the storage queue is full");
+      return;
+    }
+    pending.add(message);
+    pendingBytes += size;
+    writeWhatIsPending();
+  }
+
+  private void writeWhatIsPending() {
+    while (inFlight < settings.maxInFlight() && !pending.isEmpty()) {
+      int n = Math.min(pending.size(), settings.maxBatch());
+      List<Message<Notification>> messages = new ArrayList<>(n);
+      List<Notification> batch = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        Message<Notification> message = pending.poll();
+        pendingBytes -= message.body().payload().length();
+        messages.add(message);
+        batch.add(message.body());
+      }
+      inFlight++;
+      store
+          .insert(batch)
+          .onComplete(
+              done -> {
+                inFlight--;
+                if (done.succeeded()) {
+                  recovered();
+                  messages.forEach(m -> m.reply(null));
+                } else {
+                  failed(done.cause());
+                  String reason = "storage is unavailable: " + done.cause().getMessage();
+                  messages.forEach(m -> m.fail(UNAVAILABLE, reason));
+                }
+                writeWhatIsPending();
+              });
+    }
+    if (drained != null && inFlight == 0 && pending.isEmpty()) {
+      drained.tryComplete();
+    }
+  }
+
+  // Log transitions, not every failed batch: a database outage would flood the log.
+  private void failed(Throwable cause) {
+    if (!failing) {
+      failing = true;
+      log.error("Cannot write notifications, answering 503 until the database is back: {}", cause.getMessage());
+    }
+  }
+
+  private void recovered() {
+    if (failing) {
+      failing = false;
+      log.info("Writing notifications again");
+    }
+  }
+}
