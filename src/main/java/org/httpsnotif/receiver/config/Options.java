@@ -1,0 +1,109 @@
+package org.httpsnotif.receiver.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Every option of the receiver, with its default. Each can also be set by the environment variable
+ * {@code HNR_<NAME>} (upper case, dashes as underscores) or by a line {@code name = value} in the
+ * file given with {@code --config}; the command line wins over the environment, which wins over
+ * the file.
+ */
+@Command(
+    name = "https-notif-receiver",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    sortOptions = false,
+    showDefaultValues = true,
+    usageHelpAutoWidth = true,
+    description = {
+      "Receives YANG notifications pushed over HTTPS (draft-ietf-netconf-https-notif) in JSON,"
+          + " XML and CBOR, stores each in PostgreSQL before acknowledging it, and serves them back"
+          + " over a query API.",
+      ""
+    },
+    footer = {
+      "",
+      "Every option can also be set as HNR_<OPTION> in the environment (HNR_INGEST_PORT=4443) or as",
+      "'option = value' in the --config file (ingest-port = 4443). Command line > environment > file.",
+      "Without --database-url the PostgreSQL variables PGHOST, PGPORT, PGDATABASE, PGUSER and",
+      "PGPASSWORD are used, with libpq's defaults (127.0.0.1, 5432, user = OS user, database = user)."
+    })
+public final class Options {
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Properties file of options.")
+  public Path config;
+
+  @Option(names = "--ingest-host", defaultValue = "0.0.0.0",
+      description = "Address of the ingest listener (publishers).")
+  public String ingestHost;
+
+  @Option(names = "--ingest-port", defaultValue = "4443", description = "Port of the ingest listener.")
+  public int ingestPort;
+
+  @Option(names = "--base-path", defaultValue = "/", split = ",", paramLabel = "PATH",
+      description = "Base paths publishers are configured with; capabilities and"
+          + " relay-notification are served under each. Comma-separated or repeated.")
+  public List<String> basePaths;
+
+  @Option(names = "--api-host", defaultValue = "127.0.0.1",
+      description = "Address of the api listener (readers). Loopback, because reader"
+          + " authentication is not configured.")
+  public String apiHost;
+
+  @Option(names = "--api-port", defaultValue = "8443", description = "Port of the api listener.")
+  public int apiPort;
+
+  @Option(names = "--database-url", paramLabel = "URL",
+      description = "postgresql://user:password@host:port/database; overrides the PG* variables.")
+  public String databaseUrl;
+
+  @Option(names = "--tls-cert", paramLabel = "PEM",
+      description = "Server certificate chain (PEM). Without it a self-signed one is used.")
+  public Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key of --tls-cert (PEM, PKCS#8).")
+  public Path tlsKey;
+
+  @Option(names = "--self-signed-dir", defaultValue = "certs", paramLabel = "DIR",
+      description = "Where the self-signed certificate is generated once and reused.")
+  public Path selfSignedDir;
+
+  @Option(names = "--http-instances", defaultValue = "0", paramLabel = "N",
+      description = "HTTP verticle instances per listener; 0 means one per core.")
+  public int httpInstances;
+
+  @Option(names = "--body-limit", defaultValue = "16MiB", converter = Sizes.class, paramLabel = "SIZE",
+      description = "Largest notification body accepted (413 above).")
+  public long bodyLimit;
+
+  @Option(names = "--batch-size", defaultValue = "500", paramLabel = "N",
+      description = "Most notifications written in one INSERT.")
+  public int batchSize;
+
+  @Option(names = "--db-connections", defaultValue = "4", paramLabel = "N",
+      description = "Batches written at once (connections of the write pool).")
+  public int dbConnections;
+
+  @Option(names = "--max-pending", defaultValue = "10000", paramLabel = "N",
+      description = "Notifications waiting to be written before publishers get 503.")
+  public int maxPending;
+
+  @Option(names = "--max-pending-bytes", defaultValue = "64MiB", converter = Sizes.class,
+      paramLabel = "SIZE", description = "Payload bytes waiting to be written before publishers get 503.")
+  public long maxPendingBytes;
+
+  @Option(names = "--retry-after", defaultValue = "5", paramLabel = "SECONDS",
+      description = "Retry-After sent with 503 when storage cannot take a notification.")
+  public int retryAfter;
+
+  @Option(names = "--api-page-limit", defaultValue = "1000", paramLabel = "N",
+      description = "Largest page the query API returns.")
+  public int apiPageLimit;
+
+  public int httpInstancesOrCores() {
+    return httpInstances > 0 ? httpInstances : Runtime.getRuntime().availableProcessors();
+  }
+}
