@@ -14,7 +14,8 @@ import java.util.Objects;
  * absolute SID, which arrives as {@code tag(47)} before the {@code fieldId}. Tag numbers arrive as
  * their 64 raw bits, so tags of 2^63 and above look negative. Text and byte string values the
  * handler does not want ({@link TokenHandler#wantsValue()}) arrive as {@code ""} and an empty
- * array, still validated. Nesting uses an explicit stack, so depth costs no call stack.
+ * array, still validated. Nesting uses an explicit stack, so depth costs no call stack. After the
+ * first exception the decoder is spent.
  */
 public final class CborDecoder {
 
@@ -36,8 +37,8 @@ public final class CborDecoder {
 
     public Limits {
       if (maxDepth < 1 || maxStringBytes < 0 || maxMapEntriesOrArrayItems < 0) {
-        throw new IllegalArgumentException("CBOR limits must be positive: " + maxDepth + ", "
-            + maxStringBytes + ", " + maxMapEntriesOrArrayItems);
+        throw new IllegalArgumentException("CBOR limits: depth must be at least 1, sizes not "
+            + "negative: " + maxDepth + ", " + maxStringBytes + ", " + maxMapEntriesOrArrayItems);
       }
     }
   }
