@@ -1,0 +1,367 @@
+package org.httpsnotif.receiver.decode;
+
+import com.fasterxml.aalto.AsyncByteArrayFeeder;
+import com.fasterxml.aalto.AsyncXMLInputFactory;
+import com.fasterxml.aalto.AsyncXMLStreamReader;
+import com.fasterxml.aalto.UncheckedStreamException;
+import com.fasterxml.aalto.stax.InputFactoryImpl;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.XMLInputFactory2;
+
+/**
+ * Runs an XML body through Aalto's async reader as its chunks arrive and hands each event to a
+ * handler, with the rules every XML path of the receiver shares: no DTD, no entity other than the
+ * five predefined ones and character references, UTF-8 only, bounded depth, children and
+ * attributes, and prefixes left unbound by the publisher accepted.
+ *
+ * <p>Aalto's async reader always resolves namespaces (it ignores {@code IS_NAMESPACE_AWARE=false})
+ * and fails on an unbound prefix. So the feed keeps the body, and when the reader reports an
+ * unbound prefix it starts over with a fresh reader and handler, declaring that prefix on the root
+ * element as {@link #UNBOUND_PREFIX_NS} followed by the prefix. Bodies that bind their prefixes,
+ * all standard ones, are read once.
+ *
+ * <p>Encodings: only UTF-8 and its subset US-ASCII are accepted. YANG-based protocols exchange XML
+ * in UTF-8, and stored bodies are served again byte for byte inside UTF-8 responses, where a
+ * Latin-1 body (which Aalto would read) would come out garbled. A UTF-8 byte order mark, which
+ * Aalto's async reader does not skip, is skipped here.
+ */
+final class XmlFeed<H extends XmlFeed.Handler> {
+
+  /** Receives the reader's events. */
+  interface Handler {
+    /**
+     * One event, the reader positioned on it. {@code depth} is the depth of the element the event
+     * belongs to: the element itself for start and end tags, the enclosing one for text (root = 1).
+     */
+    void event(int type, XMLStreamReader reader, int depth) throws DecodeException;
+  }
+
+  /** The namespace an unbound prefix gets; its last segment is the prefix itself. */
+  static final String UNBOUND_PREFIX_NS = "urn:x-https-notif-receiver:unbound-prefix:";
+
+  private static final Pattern UNBOUND = Pattern.compile("^Unbound namespace prefix '([^']+)'");
+  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  private final XmlBodyDecoder.Limits limits;
+  private final Supplier<H> handlers;
+  private final XmlProlog prolog = new XmlProlog();
+  private final List<String> unbound = new ArrayList<>(0);
+
+  // The body so far: a restart needs it, and Aalto reads from it, not from the caller's array.
+  private byte[] body = new byte[0];
+  private int size;
+  // Where the parser starts reading, after a byte order mark; -1 until the first bytes decide.
+  private int start = -1;
+
+  private AsyncXMLStreamReader<AsyncByteArrayFeeder> reader;
+  private H handler;
+  private int fed;
+  private int inserted;
+  private int depth;
+  private int[] children = new int[8];
+  private boolean rootSeen;
+  private boolean ended;
+  private DecodeException failure;
+
+  XmlFeed(XmlBodyDecoder.Limits limits, Supplier<H> handlers) {
+    this.limits = limits;
+    this.handlers = handlers;
+  }
+
+  /** Parses a complete body, read in place (not copied), and returns the handler that saw it. */
+  static <H extends Handler> H parse(byte[] xml, XmlBodyDecoder.Limits limits, Supplier<H> handlers)
+      throws DecodeException {
+    XmlFeed<H> feed = new XmlFeed<>(limits, handlers);
+    feed.body = xml;
+    feed.size = xml.length;
+    feed.prolog.scan(xml, 0, xml.length);
+    return feed.end();
+  }
+
+  /**
+   * A factory per body, not one shared: the readers of one Aalto factory pool the element names
+   * they meet in one symbol table that never shrinks (measured: 170 MB after a million distinct
+   * names), so a publisher inventing names would grow the heap without bound. A fresh factory costs
+   * about 2 microseconds a body; names are not interned, for the same reason.
+   */
+  private static AsyncXMLInputFactory newFactory() {
+    AsyncXMLInputFactory factory = new InputFactoryImpl();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    // Undeclared entities then arrive as ENTITY_REFERENCE events, which are refused.
+    factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    factory.setProperty(XMLInputFactory.IS_VALIDATING, false);
+    factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+    factory.setProperty(
+        XMLInputFactory.RESOLVER,
+        (javax.xml.stream.XMLResolver)
+            (publicId, systemId, base, namespace) -> {
+              throw new XMLStreamException("external resources are never fetched");
+            });
+    factory.setProperty(XMLInputFactory2.P_INTERN_NAMES, false);
+    factory.setProperty(XMLInputFactory2.P_INTERN_NS_URIS, false);
+    factory.setProperty(XMLInputFactory2.P_REPORT_PROLOG_WHITESPACE, false);
+    return factory;
+  }
+
+  void feed(byte[] bytes, int off, int len) throws DecodeException {
+    if (failure != null) {
+      throw failure;
+    }
+    try {
+      append(bytes, off, len);
+      prolog.scan(body, size - len, size);
+      pump(false);
+    } catch (DecodeException e) {
+      failure = e;
+      throw e;
+    }
+  }
+
+  /** Ends the body and returns the handler that saw the whole document. */
+  H end() throws DecodeException {
+    if (failure != null) {
+      throw failure;
+    }
+    try {
+      pump(true);
+      if (!ended) {
+        if (rootSeen) {
+          throw DecodeException.malformed(
+              "truncated XML: the body ended before the root element was closed");
+        }
+        throw DecodeException.malformed(size == 0 ? "empty body" : "no XML root element");
+      }
+      reader.close();
+      return handler;
+    } catch (XMLStreamException e) {
+      throw malformed(e);
+    } catch (DecodeException e) {
+      failure = e;
+      throw e;
+    }
+  }
+
+  private void append(byte[] bytes, int off, int len) {
+    if (body.length - size < len) {
+      // Starts from empty: a body that arrives in one chunk, as most do, is kept at its size.
+      body = Arrays.copyOf(body, Math.max(body.length * 2, size + len));
+    }
+    System.arraycopy(bytes, off, body, size, len);
+    size += len;
+  }
+
+  private void pump(boolean last) throws DecodeException {
+    if (start < 0) {
+      boolean maybeBom = Arrays.equals(body, 0, Math.min(size, 3), BOM, 0, Math.min(size, 3));
+      if (maybeBom && size < 3 && !last) {
+        return;
+      }
+      start = maybeBom && size >= 3 ? 3 : 0;
+    }
+    while (true) {
+      try {
+        if (reader == null) {
+          begin();
+        }
+        if (fed < size) {
+          feedParser(body, fed, size);
+          fed = size;
+        }
+        if (last && !ended) {
+          reader.getInputFeeder().endOfInput();
+          drain();
+        }
+        return;
+      } catch (XMLStreamException e) {
+        rebind(e);
+      }
+    }
+  }
+
+  /** A fresh reader and handler, fed the body up to the root's name and the bindings so far. */
+  private void begin() throws XMLStreamException, DecodeException {
+    reader = newFactory().createAsyncForByteArray();
+    handler = handlers.get();
+    depth = 0;
+    rootSeen = false;
+    ended = false;
+    fed = start;
+    if (!unbound.isEmpty()) {
+      int at = prolog.rootNameEnd();
+      feedParser(body, start, at);
+      StringBuilder bindings = new StringBuilder();
+      for (String prefix : unbound) {
+        bindings.append(" xmlns:").append(prefix).append("=\"");
+        bindings.append(UNBOUND_PREFIX_NS).append(prefix).append('"');
+      }
+      byte[] bytes = bindings.toString().getBytes(StandardCharsets.UTF_8);
+      inserted = bytes.length;
+      feedParser(bytes, 0, bytes.length);
+      fed = at;
+    }
+  }
+
+  /**
+   * Feeds {@code bytes[from, to)} and drains the events. Aalto's async reader computes locations as
+   * if every input began at index 0, so other slices go in as copies.
+   */
+  private void feedParser(byte[] bytes, int from, int to)
+      throws XMLStreamException, DecodeException {
+    if (from == 0) {
+      reader.getInputFeeder().feedInput(bytes, 0, to);
+    } else {
+      reader.getInputFeeder().feedInput(Arrays.copyOfRange(bytes, from, to), 0, to - from);
+    }
+    drain();
+  }
+
+  /** Starts over with the prefix bound if the reader failed on an unbound prefix; else fails. */
+  private void rebind(XMLStreamException e) throws DecodeException {
+    Matcher m = UNBOUND.matcher(String.valueOf(e.getMessage()));
+    if (!m.find()
+        || prolog.rootNameEnd() < 0
+        || unbound.contains(m.group(1))
+        || m.group(1).equals("xml")
+        || m.group(1).equals("xmlns")) {
+      throw malformed(e);
+    }
+    if (unbound.size() == limits.maxUnboundPrefixes()) {
+      throw new DecodeException(
+          DecodeException.Tag.TOO_BIG,
+          "more than " + limits.maxUnboundPrefixes() + " unbound namespace prefixes");
+    }
+    unbound.add(m.group(1));
+    reader = null;
+  }
+
+  private void drain() throws XMLStreamException, DecodeException {
+    while (true) {
+      int type = next();
+      switch (type) {
+        case AsyncXMLStreamReader.EVENT_INCOMPLETE -> {
+          return;
+        }
+        case XMLStreamConstants.START_DOCUMENT -> checkEncoding();
+        case XMLStreamConstants.START_ELEMENT -> opened();
+        case XMLStreamConstants.DTD ->
+            throw DecodeException.malformed("DTDs are not accepted (<!DOCTYPE>)");
+        case XMLStreamConstants.ENTITY_REFERENCE ->
+            throw DecodeException.malformed(
+                "entity reference '&"
+                    + reader.getLocalName()
+                    + ";' is not accepted: only &lt; &gt; &amp; &apos; &quot; and character"
+                    + " references are");
+        default -> {}
+      }
+      try {
+        handler.event(type, reader, depth);
+      } catch (UncheckedStreamException e) {
+        // Aalto parses text lazily, when the handler asks for it, and reports faults so.
+        if (e.getCause() instanceof XMLStreamException cause) {
+          throw cause;
+        }
+        throw e;
+      }
+      if (type == XMLStreamConstants.END_ELEMENT) {
+        depth--;
+      } else if (type == XMLStreamConstants.END_DOCUMENT) {
+        ended = true;
+        return;
+      }
+    }
+  }
+
+  private int next() throws XMLStreamException {
+    try {
+      return reader.next();
+    } catch (RuntimeException e) {
+      // A parser fault on hostile input is still the body's fault: answer it as malformed.
+      throw e.getCause() instanceof XMLStreamException cause
+          ? cause
+          : new XMLStreamException("XML parser failure: " + e, e);
+    }
+  }
+
+  private void checkEncoding() throws DecodeException {
+    String declared = reader.getCharacterEncodingScheme();
+    if (declared != null && !declared.equals("UTF-8") && !declared.equals("US-ASCII")) {
+      throw DecodeException.malformed(
+          "XML encoding '" + declared + "' is not accepted: send UTF-8");
+    }
+  }
+
+  private void opened() throws DecodeException {
+    if (depth == limits.maxDepth()) {
+      throw tooBig("XML nested deeper than " + limits.maxDepth() + " elements");
+    }
+    if (depth > 0 && ++children[depth] > limits.maxChildren()) {
+      throw tooBig("an XML element has more than " + limits.maxChildren() + " child elements");
+    }
+    depth++;
+    rootSeen = true;
+    if (depth == children.length) {
+      children = Arrays.copyOf(children, depth * 2);
+    }
+    children[depth] = 0;
+    int attributes = reader.getAttributeCount() + reader.getNamespaceCount();
+    if (depth == 1) {
+      attributes -= unbound.size();
+    }
+    if (attributes > limits.maxAttributesPerElement()) {
+      throw tooBig(
+          "an XML element has more than "
+              + limits.maxAttributesPerElement()
+              + " attributes and namespace declarations");
+    }
+  }
+
+  private static DecodeException tooBig(String message) {
+    return new DecodeException(DecodeException.Tag.TOO_BIG, message);
+  }
+
+  /** Aalto's message without its location suffix, and the location as the publisher sent it. */
+  private DecodeException malformed(XMLStreamException e) {
+    String message = String.valueOf(e.getMessage());
+    int cut = message.indexOf('\n');
+    if (cut >= 0) {
+      message = message.substring(0, cut);
+    }
+    Location at = e.getLocation();
+    if (at != null && at.getLineNumber() > 0) {
+      message += " (line " + at.getLineNumber() + ", column " + column(at) + ")";
+    }
+    return DecodeException.malformed("malformed XML: " + message);
+  }
+
+  /** Aalto's column, less the bindings inserted on the root element's line. */
+  private int column(Location at) {
+    int column = at.getColumnNumber();
+    if (unbound.isEmpty()) {
+      return column;
+    }
+    int rootEnd = prolog.rootNameEnd();
+    int line = 1;
+    int lineStart = start;
+    for (int i = start; i < rootEnd; i++) {
+      if (body[i] == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return at.getLineNumber() == line && column > rootEnd - lineStart + inserted
+        ? column - inserted
+        : column;
+  }
+}
