@@ -302,9 +302,14 @@ public final class EnvelopeExtractor implements TokenHandler {
   }
 
   private void subscriptionId(long id) {
-    if (id >= 0 && Envelopes.carriesSubscriptionId(fields.notificationType())) {
-      fields.subscriptionId(id);
+    if (!Envelopes.carriesSubscriptionId(fields.notificationType())) {
+      return;
     }
+    if (id < 0) {
+      fail(DecodeException.invalid("the subscription id must not be negative: " + id));
+      return;
+    }
+    fields.subscriptionId(id);
   }
 
   private long parseUnsigned(String text) {

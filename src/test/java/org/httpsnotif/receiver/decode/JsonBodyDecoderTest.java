@@ -87,6 +87,7 @@ class JsonBodyDecoderTest {
           empty envelope contents|{"ietf-yp-notification:envelope": {"event-time": "2013-12-21T00:01:00Z", "contents": {}}}|INVALID_VALUE|holds no notification
           envelope is a string|{"ietf-https-notif:notification": "x"}|INVALID_VALUE|must be an object
           negative sequence|{"ietf-yp-notification:envelope": {"event-time": "2013-12-21T00:01:00Z", "sequence-number": -1, "contents": {"a:e": {}}}}|INVALID_VALUE|must not be negative
+          negative subscription id|{"ietf-https-notif:notification": {"eventTime": "2013-12-21T00:01:00Z", "ietf-yang-push:push-update": {"id": -3}}}|INVALID_VALUE|must not be negative
           deep nesting|{"ietf-https-notif:notification": {"eventTime": "2013-12-21T00:01:00Z", "a:e": DEEP}}|MALFORMED_MESSAGE|nesting depth
           """)
   void refusesBadBodies(String name, String body, DecodeException.Tag tag, String message) {

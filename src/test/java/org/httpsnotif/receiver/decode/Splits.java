@@ -66,7 +66,7 @@ public final class Splits {
   public static List<String> samples(String suffix) {
     try (Stream<Path> files = Files.walk(SAMPLES)) {
       return files
-          .filter(p -> p.toString().endsWith(suffix))
+          .filter(p -> Files.isRegularFile(p) && p.toString().endsWith(suffix))
           .map(p -> SAMPLES.relativize(p).toString())
           .sorted()
           .toList();

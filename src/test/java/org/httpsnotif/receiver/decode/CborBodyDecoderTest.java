@@ -1,0 +1,58 @@
+package org.httpsnotif.receiver.decode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The envelope extractor fed by the CBOR decoder finds what it finds in the same JSON. */
+class CborBodyDecoderTest {
+
+  static List<String> devicesWithJsonDecode() {
+    return Splits.samples(".cbor").stream().filter(f -> f.startsWith("devices/")).toList();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("devicesWithJsonDecode")
+  void deviceMessagesGiveWhatTheirJsonDecodeGives(String file) throws DecodeException {
+    Extracted fromJson = Splits.feed(JsonBodyDecoder.withDefaults(), Splits.read(file + ".json"), List.of(Splits.read(file + ".json").length));
+    for (Extracted fromCbor : Splits.everyWay(CborBodyDecoder::new, Splits.read(file))) {
+      assertEquals(fromJson, fromCbor);
+    }
+  }
+
+  @Test
+  void thereAreSixDeviceMessages() {
+    assertEquals(6, devicesWithJsonDecode().size());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          draft/https-notif-cbor-new-urns/relay-notification-names.cbor|https-notif|2013-12-21T00:01:00Z|example-mod:event
+          draft/https-notif-cbor-old-urns/relay-notification-names.cbor|https-notif|2013-12-21T00:01:00Z|example-mod:event
+          draft/https-notif-cbor-new-urns/relay-notification-sid.cbor|sid|2013-12-21T00:01:00Z|sid:60001
+          draft/https-notif-cbor-old-urns/relay-notification-sid.cbor|sid|2013-12-21T00:01:00Z|example-mod:event
+          reference/data.cbor|https-notif|2025-03-17T19:43:27.972894Z|interface_data
+          """)
+  void draftAndReferenceBodies(String file, String envelope, String time, String type) throws DecodeException {
+    for (Extracted e : Splits.everyWay(CborBodyDecoder::new, Splits.read(file))) {
+      assertEquals(envelope, e.envelope());
+      assertEquals(time, e.eventTimeRaw());
+      assertEquals(type, e.notificationType());
+    }
+  }
+
+  @Test
+  void aCapabilitiesDocumentIsNoNotification() {
+    byte[] body = Splits.read("draft/https-notif-cbor-new-urns/capabilities-json-xml.cbor");
+    DecodeException e = assertThrows(DecodeException.class, () -> Splits.feed(new CborBodyDecoder(), body, List.of(body.length)));
+    assertEquals(DecodeException.Tag.INVALID_VALUE, e.tag());
+  }
+}
