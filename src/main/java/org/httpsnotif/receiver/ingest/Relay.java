@@ -1,0 +1,200 @@
+package org.httpsnotif.receiver.ingest;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Optional;
+import org.httpsnotif.receiver.decode.BodyDecoder;
+import org.httpsnotif.receiver.decode.BodyFormat;
+import org.httpsnotif.receiver.decode.DecodeException;
+import org.httpsnotif.receiver.decode.Extracted;
+import org.httpsnotif.receiver.http.Errors;
+import org.httpsnotif.receiver.store.Notification;
+import org.httpsnotif.receiver.store.NotificationCodec;
+import org.httpsnotif.receiver.store.PersistenceVerticle;
+
+/**
+ * POST relay-notification: decodes the body as its chunks arrive, keeps its exact bytes, hands the
+ * notification to the persistence verticle and answers 204 only once it is committed.
+ */
+final class Relay {
+
+  static final String ACCEPTED_TYPES =
+      "application/json, application/yang-data+json, application/xml, application/yang-data+xml,"
+          + " application/cbor, application/yang-data+cbor";
+
+  private static final int INITIAL_MAX = 1 << 20;
+
+  private static final DeliveryOptions DELIVERY =
+      new DeliveryOptions().setCodecName(NotificationCodec.NAME).setSendTimeout(30_000);
+
+  private final Vertx vertx;
+  private final IngestSettings settings;
+
+  Relay(Vertx vertx, IngestSettings settings) {
+    this.vertx = vertx;
+    this.settings = settings;
+  }
+
+  void handle(HttpServerRequest request, String basePath) {
+    String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+    Optional<BodyFormat> format = BodyFormat.of(contentType);
+    if (format.isEmpty()) {
+      String problem =
+          contentType == null ? "no Content-Type" : "unsupported media type '" + contentType + "'";
+      refuse(request, 415, problem + "; this receiver accepts " + ACCEPTED_TYPES);
+      return;
+    }
+    long declared = declaredLength(request);
+    if (declared > settings.bodyLimit()) {
+      refuse(request, 413, tooBig());
+      return;
+    }
+    new Body(request, basePath, contentType, format.get(), declared).start();
+  }
+
+  private String tooBig() {
+    return "the body is larger than the limit of " + settings.bodyLimit() + " bytes";
+  }
+
+  private static long declaredLength(HttpServerRequest request) {
+    String value = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (value == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * Answers an error before the body was read whole, then stops reading it: the connection is
+   * closed (HTTP/1.x) or the stream reset (HTTP/2), since what follows is of no use.
+   */
+  private static void refuse(HttpServerRequest request, int status, String message) {
+    refuse(request, status, Errors.tagFor(status), message);
+  }
+
+  /**
+   * Answers an error before the body was read whole, then stops reading it: the connection is
+   * closed (HTTP/1.x) or the stream reset (HTTP/2), since what follows is of no use.
+   */
+  private static void refuse(HttpServerRequest request, int status, String tag, String message) {
+    boolean unread = !request.isEnded();
+    if (unread && request.version() != HttpVersion.HTTP_2) {
+      request.response().putHeader(HttpHeaders.CONNECTION, "close");
+    }
+    request.handler(null);
+    Errors.send(request, status, tag, message);
+    if (unread) {
+      if (request.version() == HttpVersion.HTTP_2) {
+        request.response().reset();
+      } else {
+        request.connection().close();
+      }
+    }
+  }
+
+  /** One request body on its way through the decoder. */
+  private final class Body {
+    private final HttpServerRequest request;
+    private final String basePath;
+    private final String contentType;
+    private final BodyFormat format;
+    private final BodyDecoder decoder;
+    private byte[] bytes;
+    private int size;
+    private boolean failed;
+
+    Body(HttpServerRequest request, String basePath, String contentType, BodyFormat format, long declared) {
+      this.request = request;
+      this.basePath = basePath;
+      this.contentType = contentType;
+      this.format = format;
+      this.decoder = format.newDecoder();
+      // A declared length sizes the array once, up to a bound: a length alone is no promise.
+      this.bytes = new byte[declared >= 0 ? (int) Math.min(declared, INITIAL_MAX) : 4096];
+    }
+
+    void start() {
+      request.handler(this::chunk);
+      request.endHandler(v -> end());
+    }
+
+    private void chunk(Buffer chunk) {
+      if (failed) {
+        return;
+      }
+      int n = chunk.length();
+      if ((long) size + n > settings.bodyLimit()) {
+        fail(413, "too-big", tooBig());
+        return;
+      }
+      if (size + n > bytes.length) {
+        bytes = Arrays.copyOf(bytes, (int) Math.min(settings.bodyLimit(), Math.max(size + n, 2L * bytes.length)));
+      }
+      chunk.getBytes(0, n, bytes, size);
+      try {
+        decoder.feed(bytes, size, n);
+      } catch (DecodeException e) {
+        // Decoder limits (depth, string length) also give 400: 413 is for the body's size alone.
+        fail(400, e.tag().text, e.getMessage());
+        return;
+      }
+      size += n;
+    }
+
+    private void end() {
+      if (failed) {
+        return;
+      }
+      Extracted extracted;
+      try {
+        extracted = decoder.end();
+      } catch (DecodeException e) {
+        Errors.send(request, 400, e.tag().text, e.getMessage());
+        return;
+      }
+      byte[] payload = size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+      String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+      Notification notification =
+          new Notification(
+              OffsetDateTime.now(ZoneOffset.UTC),
+              extracted,
+              peer,
+              "address",
+              peer,
+              basePath.isEmpty() ? "/" : basePath,
+              format.encoding(),
+              contentType,
+              Buffer.buffer(payload));
+      vertx
+          .eventBus()
+          .request(PersistenceVerticle.ADDRESS, notification, DELIVERY)
+          .onComplete(
+              stored -> {
+                if (stored.succeeded()) {
+                  request.response().setStatusCode(204).end();
+                } else {
+                  request
+                      .response()
+                      .putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(settings.retryAfterSeconds()));
+                  Errors.send(request, 503, "the notification was not stored: " + stored.cause().getMessage());
+                }
+              });
+    }
+
+    private void fail(int status, String tag, String message) {
+      failed = true;
+      refuse(request, status, tag, message);
+    }
+  }
+}
