@@ -1,0 +1,51 @@
+package org.httpsnotif.receiver.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import org.httpsnotif.receiver.http.Errors;
+import org.httpsnotif.receiver.http.ServerOptions;
+import org.httpsnotif.receiver.store.NotificationStore;
+
+/** The reader-facing HTTPS listener: the query API and health. */
+public final class ApiVerticle extends VerticleBase {
+
+  private final ApiSettings settings;
+  private Pool pool;
+
+  public ApiVerticle(ApiSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public Future<?> start() {
+    // One pool for all instances: readers are few, connections are not free.
+    pool =
+        settings
+            .database()
+            .pool(vertx, new PoolOptions().setMaxSize(4).setShared(true).setName("api"));
+    NotificationRoutes notifications = new NotificationRoutes(vertx, new NotificationStore(pool), settings);
+    Router router = Router.router(vertx);
+    router.get("/api/notifications").handler(notifications::list);
+    router.get("/api/notifications/:id").handler(notifications::one);
+    router.get("/api/notifications/:id/payload").handler(notifications::payload);
+    router.get("/health").handler(ctx -> Health.check(ctx, pool));
+    router.errorHandler(404, ctx -> Errors.send(ctx.request(), 404, "no such resource: " + ctx.request().path()));
+    router.errorHandler(405, ctx -> {
+      ctx.response().putHeader("Allow", "GET");
+      Errors.send(ctx.request(), 405, ctx.request().method() + " is not allowed here; use GET");
+    });
+    router.errorHandler(500, ctx -> Errors.send(ctx.request(), 500, "internal error"));
+    return vertx
+        .createHttpServer(ServerOptions.tls(settings.tls(), settings.host(), settings.port()))
+        .requestHandler(router)
+        .listen();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return pool.close();
+  }
+}
