@@ -1,0 +1,63 @@
+package org.httpsnotif.receiver;
+
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import org.httpsnotif.receiver.config.Options;
+import org.httpsnotif.receiver.config.Settings;
+import picocli.CommandLine;
+
+/** Parses the options, starts the receiver, and stops it cleanly on SIGTERM or Ctrl-C. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.setProperty(
+        "vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    Options options = new Options();
+    CommandLine cmd;
+    try {
+      cmd = Settings.commandLine(options, args, System.getenv());
+    } catch (IOException e) {
+      System.err.println("error: cannot read the config file: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try {
+      cmd.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      System.err.println("error: " + e.getMessage());
+      System.err.println("Run with --help to see every option.");
+      System.exit(2);
+      return;
+    }
+    if (cmd.isUsageHelpRequested()) {
+      cmd.usage(System.out);
+      return;
+    }
+    if (cmd.isVersionHelpRequested()) {
+      cmd.printVersionHelp(System.out);
+      return;
+    }
+    Receiver receiver;
+    try {
+      receiver = Receiver.start(options, System.getenv());
+    } catch (Receiver.StartupException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  receiver.close().onComplete(done -> stopped.countDown());
+                  try {
+                    stopped.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }));
+  }
+}
