@@ -70,6 +70,11 @@ class EndToEndTest {
       ids.add(newestId());
     }
     assertEquals(before + sent.size(), FIXTURE.db().count("SELECT count(*) FROM notification"));
+    // Payloads large enough to be compressed are compressed with lz4 (design decision 3).
+    assertEquals(
+        FIXTURE.db().count("SELECT count(*) FROM notification WHERE pg_column_compression(payload) IS NOT NULL"),
+        FIXTURE.db().count("SELECT count(*) FROM notification WHERE pg_column_compression(payload) = 'lz4'"));
+    assertTrue(FIXTURE.db().count("SELECT count(*) FROM notification WHERE pg_column_compression(payload) = 'lz4'") > 0);
 
     for (int i = 0; i < sent.size(); i++) {
       Sent s = sent.get(i);

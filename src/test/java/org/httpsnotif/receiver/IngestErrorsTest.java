@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpMethod;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,6 +94,22 @@ class IngestErrorsTest {
     assertEquals(before, rows());
     // Just under the limit is fine.
     assertEquals(204, FIXTURE.receiver().post("/relay-notification", "application/json", padded(LIMIT)).status());
+  }
+
+  @Test
+  void refusesAChunkedBodyOverTheLimitWhileStreaming() {
+    long before = rows();
+    byte[] body = padded(LIMIT + 10);
+    int third = body.length / 3;
+    TestReceiver.Response r =
+        FIXTURE.receiver().postChunked("/relay-notification", "application/json", List.of(
+            Arrays.copyOfRange(body, 0, third),
+            Arrays.copyOfRange(body, third, 2 * third),
+            Arrays.copyOfRange(body, 2 * third, body.length)));
+    assertEquals(413, r.status(), r.text());
+    assertEquals(before, rows());
+    byte[] fits = padded(LIMIT - 10);
+    assertEquals(204, FIXTURE.receiver().postChunked("/relay-notification", "application/json", List.of(fits)).status());
   }
 
   @Test

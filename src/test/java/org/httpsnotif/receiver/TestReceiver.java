@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.httpsnotif.receiver.config.Database;
@@ -70,6 +71,21 @@ public final class TestReceiver implements AutoCloseable {
     RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setPort(options.ingestPort)
         .setHost("127.0.0.1").setURI(path).putHeader("Content-Type", contentType);
     return sendAsync(request, Buffer.buffer(body));
+  }
+
+  /** Sends the body chunked (no Content-Length), one write per part. */
+  public Response postChunked(String path, String contentType, List<byte[]> parts) {
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setPort(this.options.ingestPort)
+        .setHost("127.0.0.1").setURI(path).putHeader("Content-Type", contentType);
+    return client
+        .request(options)
+        .compose(req -> {
+          req.setChunked(true);
+          parts.forEach(part -> req.write(Buffer.buffer(part)));
+          req.end();
+          return req.response().compose(resp -> resp.body().map(b -> new Response(resp.statusCode(), resp.headers(), b)));
+        })
+        .await();
   }
 
   public Response ingest(HttpMethod method, String path, Map<String, String> headers) {
