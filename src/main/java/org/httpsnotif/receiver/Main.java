@@ -1,6 +1,10 @@
 package org.httpsnotif.receiver;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.httpsnotif.receiver.auth.CredentialCommands;
 import java.util.concurrent.CountDownLatch;
 import org.httpsnotif.receiver.config.Options;
 import org.httpsnotif.receiver.config.Settings;
@@ -9,11 +13,22 @@ import picocli.CommandLine;
 /** Parses the options, starts the receiver, and stops it cleanly on SIGTERM or Ctrl-C. */
 public final class Main {
 
+  /** The tools that share the jar with the receiver: java -jar receiver.jar COMMAND --help. */
+  private static final Map<String, Supplier<Object>> COMMANDS =
+      Map.of(
+          "add-user", CredentialCommands.AddUser::new,
+          "add-token", CredentialCommands.AddToken::new);
+
   private Main() {}
 
   public static void main(String[] args) {
     System.setProperty(
         "vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    if (args.length > 0 && COMMANDS.containsKey(args[0])) {
+      String[] rest = Arrays.copyOfRange(args, 1, args.length);
+      System.exit(new CommandLine(COMMANDS.get(args[0]).get()).execute(rest));
+      return;
+    }
     Options options = new Options();
     CommandLine cmd;
     try {

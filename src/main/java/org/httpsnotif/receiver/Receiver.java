@@ -4,14 +4,26 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.api.FlywayException;
 import org.httpsnotif.receiver.api.ApiSettings;
 import org.httpsnotif.receiver.api.ApiVerticle;
+import org.httpsnotif.receiver.auth.BasicVerifier;
+import org.httpsnotif.receiver.auth.CertToName;
+import org.httpsnotif.receiver.auth.CredentialFile;
+import org.httpsnotif.receiver.auth.PasswordHash;
+import org.httpsnotif.receiver.auth.PublisherAuth;
+import org.httpsnotif.receiver.auth.ReaderAuth;
 import org.httpsnotif.receiver.config.Database;
 import org.httpsnotif.receiver.config.Options;
 import org.httpsnotif.receiver.config.Tls;
+import org.httpsnotif.receiver.decode.DecodeLimits;
+import org.httpsnotif.receiver.decode.Decoders;
+import org.httpsnotif.receiver.http.ServerLimits;
 import org.httpsnotif.receiver.ingest.Capabilities;
 import org.httpsnotif.receiver.ingest.IngestSettings;
 import org.httpsnotif.receiver.ingest.IngestVerticle;
@@ -70,21 +82,47 @@ public final class Receiver {
     vertx.eventBus().registerDefaultCodec(Notification.class, new NotificationCodec());
     int instances = options.httpInstancesOrCores();
     List<String> basePaths = options.basePaths.stream().map(IngestSettings::normalise).distinct().toList();
+    ServerLimits limits =
+        new ServerLimits(
+            (int) Math.min(Integer.MAX_VALUE, options.maxHeaderSize), options.idleTimeout,
+            options.headerTimeout, options.maxConnections);
+    Decoders decoders =
+        new Decoders(new DecodeLimits(options.maxDepth, (int) Math.min(Integer.MAX_VALUE, options.maxStringLength),
+            options.maxMembers, options.maxXmlAttributes));
+    PublisherAuth publisherAuth;
+    ReaderAuth readerAuth;
+    try {
+      publisherAuth = publisherAuth(vertx, options);
+      readerAuth = readerAuth(vertx, options);
+    } catch (IOException e) {
+      vertx.close();
+      throw new StartupException("cannot read credentials: " + e.getMessage(), e);
+    }
+    String apiHost = options.apiHost;
+    if (!readerAuth.configured() && !isLoopback(apiHost)) {
+      log.warn("No reader authentication is configured: the api listener binds to 127.0.0.1, not {}", apiHost);
+      apiHost = "127.0.0.1";
+    }
     IngestSettings ingest =
-        new IngestSettings(tls, options.ingestHost, options.ingestPort, basePaths, options.bodyLimit, options.retryAfter);
-    ApiSettings api = new ApiSettings(tls, options.apiHost, options.apiPort, database, options.apiPageLimit);
+        new IngestSettings(tls, options.ingestHost, options.ingestPort, basePaths, options.bodyLimit,
+            options.bodyTimeout, options.retryAfter, options.http2, limits, decoders, publisherAuth,
+            options.clientAuth.name(), options.trustAnchors);
+    ApiSettings api = new ApiSettings(tls, apiHost, options.apiPort, database, options.apiPageLimit, limits, readerAuth);
     PersistenceVerticle.Settings store =
         new PersistenceVerticle.Settings(
             options.batchSize, options.dbConnections, options.maxPending, options.maxPendingBytes);
     Capabilities capabilities = new Capabilities();
+    AtomicInteger ingestConnections = new AtomicInteger();
+    AtomicInteger apiConnections = new AtomicInteger();
 
     Future<?> started =
         vertx
             .deployVerticle(new PersistenceVerticle(database, store))
             .compose(id -> vertx.deployVerticle(
-                () -> new IngestVerticle(ingest, capabilities), new DeploymentOptions().setInstances(instances)))
+                () -> new IngestVerticle(ingest, capabilities, ingestConnections),
+                new DeploymentOptions().setInstances(instances)))
             .compose(id -> vertx.deployVerticle(
-                () -> new ApiVerticle(api), new DeploymentOptions().setInstances(instances)));
+                () -> new ApiVerticle(api, apiConnections), new DeploymentOptions().setInstances(instances)));
     try {
       started.await();
     } catch (Throwable e) {
@@ -93,8 +131,9 @@ public final class Receiver {
     }
     log.info("Ingest listener on https://{}:{} base paths {}", options.ingestHost, options.ingestPort,
         basePaths.stream().map(p -> p.isEmpty() ? "/" : p).toList());
-    log.info("Api listener on https://{}:{}{}", options.apiHost, options.apiPort,
-        isLoopback(options.apiHost) ? " (loopback only: no reader authentication is configured)" : "");
+    log.info("Publishers: {}", describe(options, publisherAuth));
+    log.info("Api listener on https://{}:{}{}", apiHost, options.apiPort,
+        readerAuth.configured() ? " (readers must authenticate)" : " (loopback only: no reader authentication is configured)");
     log.info("TLS certificate {} SHA-256 fingerprint {}", tls.cert(), tls.fingerprint());
     log.info("{} HTTP verticle instances per listener", instances);
     return new Receiver(vertx);
@@ -103,6 +142,48 @@ public final class Receiver {
   /** Stops listening, writes what was accepted, and closes. */
   public Future<Void> close() {
     return vertx.close();
+  }
+
+  private static PublisherAuth publisherAuth(Vertx vertx, Options options) throws IOException {
+    boolean certificates = options.clientAuth != Options.ClientCertificates.none;
+    CertToName map = options.certMap == null ? CertToName.ANY_TRUSTED : CertToName.read(options.certMap);
+    Optional<BasicVerifier> basic = options.publisherUsers == null
+        ? Optional.empty()
+        : Optional.of(new BasicVerifier(vertx, users(options.publisherUsers)));
+    return new PublisherAuth(certificates, map, basic);
+  }
+
+  private static ReaderAuth readerAuth(Vertx vertx, Options options) throws IOException {
+    CredentialFile tokens = options.readerTokens == null ? CredentialFile.empty() : CredentialFile.read(options.readerTokens);
+    Optional<BasicVerifier> basic = options.readerUsers == null
+        ? Optional.empty()
+        : Optional.of(new BasicVerifier(vertx, users(options.readerUsers)));
+    return new ReaderAuth(tokens, basic);
+  }
+
+  /** A users file must hold hashes only: a plain password there is refused, not used. */
+  private static CredentialFile users(java.nio.file.Path file) throws IOException {
+    CredentialFile users = CredentialFile.read(file);
+    for (var entry : users.entries().entrySet()) {
+      if (!PasswordHash.isHash(entry.getValue())) {
+        throw new IOException(file + ": the entry of '" + entry.getKey() + "' is not a password hash; use add-user");
+      }
+    }
+    return users;
+  }
+
+  private static String describe(Options options, PublisherAuth auth) {
+    if (!auth.required()) {
+      return "anyone, identified by address (no publisher authentication is configured)";
+    }
+    List<String> ways = new java.util.ArrayList<>();
+    if (options.clientAuth != Options.ClientCertificates.none) {
+      ways.add("client certificate (" + options.clientAuth + ")");
+    }
+    if (options.publisherUsers != null) {
+      ways.add("HTTP Basic");
+    }
+    return String.join(" or ", ways);
   }
 
   private static boolean isLoopback(String host) {

@@ -5,6 +5,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.httpsnotif.receiver.http.ConnectionGuard;
 import org.httpsnotif.receiver.http.Errors;
 import org.httpsnotif.receiver.http.ServerOptions;
 import org.httpsnotif.receiver.store.NotificationStore;
@@ -13,10 +15,13 @@ import org.httpsnotif.receiver.store.NotificationStore;
 public final class ApiVerticle extends VerticleBase {
 
   private final ApiSettings settings;
+  private final AtomicInteger connections;
   private Pool pool;
 
-  public ApiVerticle(ApiSettings settings) {
+  /** @param connections open connections of the listener, shared by its instances */
+  public ApiVerticle(ApiSettings settings, AtomicInteger connections) {
     this.settings = settings;
+    this.connections = connections;
   }
 
   @Override
@@ -28,6 +33,9 @@ public final class ApiVerticle extends VerticleBase {
             .pool(vertx, new PoolOptions().setMaxSize(4).setShared(true).setName("api"));
     NotificationRoutes notifications = new NotificationRoutes(vertx, new NotificationStore(pool), settings);
     Router router = Router.router(vertx);
+    if (settings.auth().configured()) {
+      router.route("/api/*").handler(settings.auth());
+    }
     router.get("/api/notifications").handler(notifications::list);
     router.get("/api/notifications/:id").handler(notifications::one);
     router.get("/api/notifications/:id/payload").handler(notifications::payload);
@@ -38,9 +46,14 @@ public final class ApiVerticle extends VerticleBase {
       Errors.send(ctx.request(), 405, ctx.request().method() + " is not allowed here; use GET");
     });
     router.errorHandler(500, ctx -> Errors.send(ctx.request(), 500, "internal error"));
+    ConnectionGuard guard = new ConnectionGuard(vertx, settings.limits(), connections);
     return vertx
-        .createHttpServer(ServerOptions.tls(settings.tls(), settings.host(), settings.port()))
-        .requestHandler(router)
+        .createHttpServer(ServerOptions.tls(settings.tls(), settings.host(), settings.port(), settings.limits()))
+        .connectionHandler(guard::connected)
+        .requestHandler(request -> {
+          guard.request(request);
+          router.handle(request);
+        })
         .listen();
   }
 

@@ -15,7 +15,7 @@ final class QueryParameters {
 
   static final Set<String> KNOWN =
       Set.of(
-          "publisher", "type", "subscription-id", "hostname", "event-time-from", "event-time-to",
+          "publisher", "auth-method", "type", "subscription-id", "hostname", "event-time-from", "event-time-to",
           "received-from", "received-to", "cursor", "limit", "order");
 
   /** A parameter that cannot be used, with what is wrong with it. */
@@ -46,6 +46,7 @@ final class QueryParameters {
     }
     return new NotificationQuery(
         text(params, "publisher"),
+        text(params, "auth-method"),
         text(params, "type"),
         number(params, "subscription-id"),
         text(params, "hostname"),

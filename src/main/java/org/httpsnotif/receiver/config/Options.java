@@ -29,7 +29,10 @@ import picocli.CommandLine.Option;
       "Every option can also be set as HNR_<OPTION> in the environment (HNR_INGEST_PORT=4443) or as",
       "'option = value' in the --config file (ingest-port = 4443). Command line > environment > file.",
       "Without --database-url the PostgreSQL variables PGHOST, PGPORT, PGDATABASE, PGUSER and",
-      "PGPASSWORD are used, with libpq's defaults (127.0.0.1, 5432, user = OS user, database = user)."
+      "PGPASSWORD are used, with libpq's defaults (127.0.0.1, 5432, user = OS user, database = user).",
+      "",
+      "Commands: add-user (users files for --publisher-users, --reader-users), add-token (--reader-tokens).",
+      "Run 'java -jar https-notif-receiver.jar COMMAND --help' for theirs."
     })
 public final class Options {
 
@@ -102,6 +105,84 @@ public final class Options {
   @Option(names = "--api-page-limit", defaultValue = "1000", paramLabel = "N",
       description = "Largest page the query API returns.")
   public int apiPageLimit;
+
+  // Publisher authentication (ingest listener).
+
+  @Option(names = "--client-auth", defaultValue = "none", paramLabel = "MODE",
+      description = "TLS client certificates on the ingest listener: none, request or require.")
+  public ClientCertificates clientAuth;
+
+  @Option(names = "--trust-anchors", paramLabel = "PEM",
+      description = "CA certificates (PEM bundle) that publisher certificates must chain to.")
+  public Path trustAnchors;
+
+  @Option(names = "--cert-map", paramLabel = "FILE",
+      description = "Certificate-to-name map (RFC 7407 style: ID FINGERPRINT MAP-TYPE [NAME] per line)."
+          + " Without it a trusted certificate's first SAN, else its CN, names the publisher.")
+  public Path certMap;
+
+  @Option(names = "--publisher-users", paramLabel = "FILE",
+      description = "Users file for HTTP Basic publishers (see the add-user command).")
+  public Path publisherUsers;
+
+  // Reader authentication (api listener).
+
+  @Option(names = "--reader-users", paramLabel = "FILE",
+      description = "Users file for HTTP Basic readers of the api listener.")
+  public Path readerUsers;
+
+  @Option(names = "--reader-tokens", paramLabel = "FILE",
+      description = "Bearer tokens of readers (see the add-token command).")
+  public Path readerTokens;
+
+  // Limits.
+
+  @Option(names = "--http2", defaultValue = "true", negatable = true, fallbackValue = "true",
+      description = "Offer HTTP/2 by ALPN on the ingest listener, beside HTTP/1.1.")
+  public boolean http2;
+
+  @Option(names = "--max-depth", defaultValue = "256", paramLabel = "N",
+      description = "Deepest nesting of objects, arrays or elements in a body.")
+  public int maxDepth;
+
+  @Option(names = "--max-string-length", defaultValue = "4MiB", converter = Sizes.class, paramLabel = "SIZE",
+      description = "Longest string value in a JSON or CBOR body.")
+  public long maxStringLength;
+
+  @Option(names = "--max-members", defaultValue = "1000000", paramLabel = "N",
+      description = "Most members, items or child elements in one object, array or element.")
+  public int maxMembers;
+
+  @Option(names = "--max-xml-attributes", defaultValue = "100", paramLabel = "N",
+      description = "Most attributes on one XML element, namespace declarations included.")
+  public int maxXmlAttributes;
+
+  @Option(names = "--max-header-size", defaultValue = "8KiB", converter = Sizes.class, paramLabel = "SIZE",
+      description = "Largest request header section (431 above).")
+  public long maxHeaderSize;
+
+  @Option(names = "--idle-timeout", defaultValue = "120", paramLabel = "SECONDS",
+      description = "A connection with no request for this long is closed.")
+  public int idleTimeout;
+
+  @Option(names = "--header-timeout", defaultValue = "30", paramLabel = "SECONDS",
+      description = "Time a new connection has to send its first request's headers.")
+  public int headerTimeout;
+
+  @Option(names = "--body-timeout", defaultValue = "30", paramLabel = "SECONDS",
+      description = "Time a request has to send its whole body (408 after).")
+  public int bodyTimeout;
+
+  @Option(names = "--max-connections", defaultValue = "10000", paramLabel = "N",
+      description = "Open connections per listener; more are closed at once.")
+  public int maxConnections;
+
+  /** TLS client certificate policy of the ingest listener. */
+  public enum ClientCertificates {
+    none,
+    request,
+    require
+  }
 
   public int httpInstancesOrCores() {
     return httpInstances > 0 ? httpInstances : Runtime.getRuntime().availableProcessors();

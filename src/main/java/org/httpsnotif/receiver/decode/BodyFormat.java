@@ -43,11 +43,8 @@ public record BodyFormat(String encoding, boolean sidKeys) {
     };
   }
 
+  /** A decoder with the default limits; the receiver uses {@link Decoders} with its own. */
   public BodyDecoder newDecoder() {
-    return switch (encoding) {
-      case JSON -> JsonBodyDecoder.withDefaults();
-      case XML -> new XmlBodyDecoder();
-      default -> new CborBodyDecoder();
-    };
+    return Decoders.DEFAULT.forFormat(this);
   }
 }

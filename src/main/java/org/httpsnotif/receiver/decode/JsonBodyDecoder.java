@@ -12,8 +12,10 @@ import java.io.IOException;
 public final class JsonBodyDecoder implements BodyDecoder {
 
   /** Bounds on parser state; hostile bodies fail on them instead of exhausting memory. */
-  public record Limits(int maxDepth, int maxStringLength, int maxNumberLength) {
-    public static final Limits DEFAULT = new Limits(1000, 16 << 20, 1000);
+  public record Limits(int maxDepth, int maxStringLength, int maxNumberLength, int maxMembers) {
+    public static final Limits DEFAULT =
+        new Limits(DecodeLimits.DEFAULT.maxDepth(), DecodeLimits.DEFAULT.maxStringLength(), 1000,
+            DecodeLimits.DEFAULT.maxMembers());
   }
 
   private final JsonParser parser;
@@ -26,17 +28,17 @@ public final class JsonBodyDecoder implements BodyDecoder {
   }
 
   public JsonBodyDecoder(Limits limits) {
-    this(factory(limits));
+    this(factory(limits), limits);
   }
 
-  private JsonBodyDecoder(JsonFactory factory) {
+  private JsonBodyDecoder(JsonFactory factory, Limits limits) {
     try {
       parser = factory.createNonBlockingByteArrayParser();
     } catch (IOException e) {
       throw new IllegalStateException("Jackson has no non-blocking parser", e);
     }
     feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
-    events = new JsonEvents(parser, extractor);
+    events = new JsonEvents(parser, extractor, limits.maxMembers());
   }
 
   /** A factory per limits; decoders made from one share its symbol tables. */
@@ -55,12 +57,12 @@ public final class JsonBodyDecoder implements BodyDecoder {
 
   /** A decoder with the default limits, sharing one factory. */
   public static JsonBodyDecoder withDefaults() {
-    return new JsonBodyDecoder(DEFAULT_FACTORY);
+    return new JsonBodyDecoder(DEFAULT_FACTORY, Limits.DEFAULT);
   }
 
-  /** A decoder sharing the given factory (see {@link #factory}). */
-  public static JsonBodyDecoder from(JsonFactory factory) {
-    return new JsonBodyDecoder(factory);
+  /** A decoder sharing the given factory, made by {@link #factory} from the same limits. */
+  public static JsonBodyDecoder from(JsonFactory factory, Limits limits) {
+    return new JsonBodyDecoder(factory, limits);
   }
 
   @Override

@@ -3,18 +3,24 @@ package org.httpsnotif.receiver.decode;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.Arrays;
 
 /** Turns the tokens of a Jackson parser into {@link TokenHandler} events. */
 final class JsonEvents {
 
   private final JsonParser parser;
   private final TokenHandler handler;
+  private final int maxMembers;
+  // Members or items so far in each open container; Jackson itself does not bound them.
+  private int[] counts = new int[16];
+  private boolean[] isObject = new boolean[16];
   private int depth;
   private boolean sawDocument;
 
-  JsonEvents(JsonParser parser, TokenHandler handler) {
+  JsonEvents(JsonParser parser, TokenHandler handler, int maxMembers) {
     this.parser = parser;
     this.handler = handler;
+    this.maxMembers = maxMembers;
   }
 
   int depth() {
@@ -25,13 +31,18 @@ final class JsonEvents {
     return sawDocument;
   }
 
-  void emit(JsonToken token) throws IOException {
+  void emit(JsonToken token) throws IOException, DecodeException {
     if (depth == 0) {
       sawDocument = true;
+    } else if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY
+        && (token == JsonToken.FIELD_NAME) == isObject[depth - 1]
+        && ++counts[depth - 1] > maxMembers) {
+      throw new DecodeException(DecodeException.Tag.TOO_BIG,
+          "more than " + maxMembers + " members in one object or array");
     }
     switch (token) {
       case START_OBJECT -> {
-        depth++;
+        open(true);
         handler.startObject();
       }
       case END_OBJECT -> {
@@ -39,7 +50,7 @@ final class JsonEvents {
         handler.endObject();
       }
       case START_ARRAY -> {
-        depth++;
+        open(false);
         handler.startArray();
       }
       case END_ARRAY -> {
@@ -63,5 +74,14 @@ final class JsonEvents {
       case VALUE_NULL -> handler.nullValue();
       default -> throw new IllegalStateException("unexpected JSON token " + token);
     }
+  }
+
+  private void open(boolean object) {
+    if (depth == counts.length) {
+      counts = Arrays.copyOf(counts, depth * 2);
+      isObject = Arrays.copyOf(isObject, depth * 2);
+    }
+    isObject[depth] = object;
+    counts[depth++] = 0;
   }
 }

@@ -1,5 +1,6 @@
 package org.httpsnotif.receiver.ingest;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -7,6 +8,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.httpsnotif.receiver.auth.AuthFailure;
+import org.httpsnotif.receiver.auth.Identity;
+import org.httpsnotif.receiver.auth.PublisherAuth;
 import org.httpsnotif.receiver.http.Errors;
 
 /**
@@ -27,9 +32,11 @@ public final class IngestRoutes implements Handler<HttpServerRequest> {
   private final Map<String, Resource> resources = new HashMap<>();
   private final Capabilities capabilities;
   private final Relay relay;
+  private final PublisherAuth auth;
 
   public IngestRoutes(Vertx vertx, IngestSettings settings, Capabilities capabilities) {
     this.capabilities = capabilities;
+    this.auth = settings.auth();
     this.relay = new Relay(vertx, settings);
     for (String base : settings.basePaths()) {
       resources.put(base.isEmpty() ? "/" : base, new Resource(Kind.RELAY, base));
@@ -50,25 +57,56 @@ public final class IngestRoutes implements Handler<HttpServerRequest> {
     switch (resource.kind()) {
       case CAPABILITIES -> {
         if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
-          Capabilities.Rendition answer = capabilities.negotiate(request.getHeader(HttpHeaders.ACCEPT));
-          request
-              .response()
-              .putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType())
-              .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
-              .putHeader(HttpHeaders.VARY, "Accept")
-              .end(answer.body());
+          authenticated(request, identity -> capabilities(request));
         } else {
           notAllowed(request, "GET, HEAD");
         }
       }
       case RELAY -> {
         if (method == HttpMethod.POST) {
-          relay.handle(request, resource.basePath());
+          authenticated(request, identity -> relay.handle(request, resource.basePath(), identity));
         } else {
           notAllowed(request, "POST");
         }
       }
     }
+  }
+
+  /** Goes on once the publisher is known; the body waits, paused, while credentials are checked. */
+  private void authenticated(HttpServerRequest request, Consumer<Identity> then) {
+    Future<Identity> identity = auth.authenticate(request);
+    if (identity.isComplete()) {
+      proceed(request, identity, then);
+      return;
+    }
+    request.pause();
+    identity.onComplete(done -> {
+      proceed(request, identity, then);
+      request.resume();
+    });
+  }
+
+  private static void proceed(HttpServerRequest request, Future<Identity> identity, Consumer<Identity> then) {
+    if (identity.succeeded()) {
+      then.accept(identity.result());
+    } else if (identity.cause() instanceof AuthFailure failure) {
+      if (failure.challenge() != null) {
+        request.response().putHeader("WWW-Authenticate", failure.challenge());
+      }
+      Relay.refuse(request, failure.status(), failure.getMessage());
+    } else {
+      Relay.refuse(request, 500, "cannot check the credentials: " + identity.cause().getMessage());
+    }
+  }
+
+  private void capabilities(HttpServerRequest request) {
+    Capabilities.Rendition answer = capabilities.negotiate(request.getHeader(HttpHeaders.ACCEPT));
+    request
+        .response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType())
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
+        .putHeader(HttpHeaders.VARY, "Accept")
+        .end(answer.body());
   }
 
   private static void notAllowed(HttpServerRequest request, String allow) {

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
+import org.httpsnotif.receiver.auth.Identity;
 import org.httpsnotif.receiver.decode.BodyDecoder;
 import org.httpsnotif.receiver.decode.BodyFormat;
 import org.httpsnotif.receiver.decode.DecodeException;
@@ -42,7 +43,7 @@ final class Relay {
     this.settings = settings;
   }
 
-  void handle(HttpServerRequest request, String basePath) {
+  void handle(HttpServerRequest request, String basePath, Identity identity) {
     String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
     Optional<BodyFormat> format = BodyFormat.of(contentType);
     if (format.isEmpty()) {
@@ -56,7 +57,7 @@ final class Relay {
       refuse(request, 413, tooBig());
       return;
     }
-    new Body(request, basePath, contentType, format.get(), declared).start();
+    new Body(request, basePath, identity, contentType, format.get(), declared).start();
   }
 
   private String tooBig() {
@@ -79,7 +80,7 @@ final class Relay {
    * Answers an error before the body was read whole, then stops reading it: the connection is
    * closed (HTTP/1.x) or the stream reset (HTTP/2), since what follows is of no use.
    */
-  private static void refuse(HttpServerRequest request, int status, String message) {
+  static void refuse(HttpServerRequest request, int status, String message) {
     refuse(request, status, Errors.tagFor(status), message);
   }
 
@@ -107,24 +108,31 @@ final class Relay {
   private final class Body {
     private final HttpServerRequest request;
     private final String basePath;
+    private final Identity identity;
     private final String contentType;
     private final BodyFormat format;
     private final BodyDecoder decoder;
     private byte[] bytes;
     private int size;
     private boolean failed;
+    private long timer;
 
-    Body(HttpServerRequest request, String basePath, String contentType, BodyFormat format, long declared) {
+    Body(HttpServerRequest request, String basePath, Identity identity, String contentType, BodyFormat format,
+        long declared) {
       this.request = request;
       this.basePath = basePath;
+      this.identity = identity;
       this.contentType = contentType;
       this.format = format;
-      this.decoder = format.newDecoder();
+      this.decoder = settings.decoders().forFormat(format);
       // A declared length sizes the array once, up to a bound: a length alone is no promise.
       this.bytes = new byte[declared >= 0 ? (int) Math.min(declared, INITIAL_MAX) : 4096];
     }
 
     void start() {
+      // A sender slower than this holds a connection and a decoder for nothing.
+      timer = vertx.setTimer(settings.bodyTimeoutSeconds() * 1000L, id -> fail(408, "invalid-value",
+          "the body did not arrive within " + settings.bodyTimeoutSeconds() + " s"));
       request.handler(this::chunk);
       request.endHandler(v -> end());
     }
@@ -153,6 +161,7 @@ final class Relay {
     }
 
     private void end() {
+      vertx.cancelTimer(timer);
       if (failed) {
         return;
       }
@@ -169,8 +178,8 @@ final class Relay {
           new Notification(
               OffsetDateTime.now(ZoneOffset.UTC),
               extracted,
-              peer,
-              "address",
+              identity.name(),
+              identity.method(),
               peer,
               basePath.isEmpty() ? "/" : basePath,
               format.encoding(),
@@ -193,8 +202,11 @@ final class Relay {
     }
 
     private void fail(int status, String tag, String message) {
-      failed = true;
-      refuse(request, status, tag, message);
+      vertx.cancelTimer(timer);
+      if (!failed) {
+        failed = true;
+        refuse(request, status, tag, message);
+      }
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.OptionalLong;
  */
 public record NotificationQuery(
     Optional<String> publisher,
+    Optional<String> authMethod,
     Optional<String> notificationType,
     OptionalLong subscriptionId,
     Optional<String> hostname,

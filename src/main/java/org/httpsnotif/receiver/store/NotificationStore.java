@@ -98,6 +98,7 @@ public final class NotificationStore {
     List<String> where = new ArrayList<>();
     Tuple params = Tuple.tuple();
     q.publisher().ifPresent(v -> where.add("publisher = " + bind(params, v)));
+    q.authMethod().ifPresent(v -> where.add("auth_method = " + bind(params, v)));
     q.notificationType().ifPresent(v -> where.add("notification_type = " + bind(params, v)));
     q.subscriptionId().ifPresent(v -> where.add("subscription_id = " + bind(params, v)));
     q.hostname().ifPresent(v -> where.add("hostname = " + bind(params, v)));

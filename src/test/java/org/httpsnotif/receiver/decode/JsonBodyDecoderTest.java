@@ -101,6 +101,30 @@ class JsonBodyDecoderTest {
     assertTrue(e.getMessage().contains(message), e.getMessage());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          three members|{"a":1,"b":2,"c":3}|true
+          four members|{"a":1,"b":2,"c":3,"d":4}|false
+          three items|[1,[2],{"x":3}]|true
+          four items|[1,2,3,4]|false
+          four nested containers|[[],[],{},[]]|false
+          """)
+  void boundsTheMembersOfOneContainer(String name, String leaf, boolean fits) throws DecodeException {
+    byte[] body = ("{\"ietf-https-notif:notification\": {\"eventTime\": \"2013-12-21T00:01:00Z\", \"a:e\": {\"x\": "
+        + leaf + "}}}").getBytes(StandardCharsets.UTF_8);
+    JsonBodyDecoder.Limits limits = new JsonBodyDecoder.Limits(64, 1000, 100, 3);
+    if (fits) {
+      assertEquals("a:e", Splits.feed(new JsonBodyDecoder(limits), body, List.of(body.length)).notificationType());
+    } else {
+      DecodeException e = assertThrows(DecodeException.class,
+          () -> Splits.feed(new JsonBodyDecoder(limits), body, List.of(body.length)));
+      assertEquals(DecodeException.Tag.TOO_BIG, e.tag(), e.getMessage());
+    }
+  }
+
   @Test
   void acceptsTheRestconfWrapperAndStringSubscriptionIds() throws DecodeException {
     byte[] body =
