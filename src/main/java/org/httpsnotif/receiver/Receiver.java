@@ -98,10 +98,9 @@ public final class Receiver {
       vertx.close();
       throw new StartupException("cannot read credentials: " + e.getMessage(), e);
     }
-    String apiHost = options.apiHost;
-    if (!readerAuth.configured() && !isLoopback(apiHost)) {
-      log.warn("No reader authentication is configured: the api listener binds to 127.0.0.1, not {}", apiHost);
-      apiHost = "127.0.0.1";
+    String apiHost = apiHost(options.apiHost, readerAuth.configured());
+    if (!apiHost.equals(options.apiHost)) {
+      log.warn("No reader authentication is configured: the api listener binds to {}, not {}", apiHost, options.apiHost);
     }
     IngestSettings ingest =
         new IngestSettings(tls, options.ingestHost, options.ingestPort, basePaths, options.bodyLimit,
@@ -147,6 +146,9 @@ public final class Receiver {
   private static PublisherAuth publisherAuth(Vertx vertx, Options options) throws IOException {
     boolean certificates = options.clientAuth != Options.ClientCertificates.none;
     CertToName map = options.certMap == null ? CertToName.ANY_TRUSTED : CertToName.read(options.certMap);
+    if (options.trustAnchors != null) {
+      map = map.withAnchors(CertToName.readAnchors(options.trustAnchors));
+    }
     Optional<BasicVerifier> basic = options.publisherUsers == null
         ? Optional.empty()
         : Optional.of(new BasicVerifier(vertx, users(options.publisherUsers)));
@@ -184,6 +186,11 @@ public final class Receiver {
       ways.add("HTTP Basic");
     }
     return String.join(" or ", ways);
+  }
+
+  /** Stored telemetry is not for everyone: without reader credentials, only loopback. */
+  static String apiHost(String configured, boolean readersAuthenticate) {
+    return readersAuthenticate || isLoopback(configured) ? configured : "127.0.0.1";
   }
 
   private static boolean isLoopback(String host) {

@@ -7,12 +7,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -20,11 +20,11 @@ import org.httpsnotif.receiver.config.Database;
 import org.httpsnotif.receiver.config.Options;
 import org.httpsnotif.receiver.config.Settings;
 
-/** A whole receiver started in-process on free ports, with a TLS client to talk to it. */
+/** A whole receiver started in-process on free ports, with TLS clients to talk to it. */
 public final class TestReceiver implements AutoCloseable {
 
   /** What came back from one request. */
-  public record Response(int status, MultiMap headers, Buffer body) {
+  public record Response(int status, MultiMap headers, Buffer body, HttpVersion version) {
     public String text() {
       return body.toString();
     }
@@ -33,14 +33,12 @@ public final class TestReceiver implements AutoCloseable {
   public final Options options;
   private final Receiver receiver;
   private final Vertx clientVertx = Vertx.vertx();
-  private final HttpClient client;
+  private final Client client;
 
   private TestReceiver(Options options, Receiver receiver) {
     this.options = options;
     this.receiver = receiver;
-    this.client =
-        clientVertx.createHttpClient(
-            new HttpClientOptions().setSsl(true).setTrustAll(true).setVerifyHost(false));
+    this.client = client(new HttpClientOptions());
   }
 
   /** Starts a receiver on the database; the customiser may change any option. */
@@ -57,68 +55,48 @@ public final class TestReceiver implements AutoCloseable {
     return new TestReceiver(options, Receiver.start(options, Map.of()));
   }
 
+  /** A client with its own options (client certificate, HTTP/2...), trusting the receiver. */
+  public Client client(HttpClientOptions base) {
+    return new Client(clientVertx.createHttpClient(base.setSsl(true).setTrustAll(true).setVerifyHost(false)));
+  }
+
   public Response post(String path, String contentType, byte[] body) {
-    RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setPort(options.ingestPort)
-        .setHost("127.0.0.1").setURI(path);
-    if (contentType != null) {
-      request.putHeader("Content-Type", contentType);
-    }
-    return send(request, Buffer.buffer(body));
+    return client.post(path, contentType, body);
   }
 
   /** Sends without waiting for the answer. */
   public Future<Response> postAsync(String path, String contentType, byte[] body) {
-    RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setPort(options.ingestPort)
-        .setHost("127.0.0.1").setURI(path).putHeader("Content-Type", contentType);
-    return sendAsync(request, Buffer.buffer(body));
+    return client.postAsync(path, contentType, body, Map.of());
   }
 
   /** Sends the body chunked (no Content-Length), one write per part. */
   public Response postChunked(String path, String contentType, List<byte[]> parts) {
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setPort(this.options.ingestPort)
-        .setHost("127.0.0.1").setURI(path).putHeader("Content-Type", contentType);
-    return client
-        .request(options)
+    RequestOptions request = client.ingestRequest(HttpMethod.POST, path).putHeader("Content-Type", contentType);
+    return client.http
+        .request(request)
         .compose(req -> {
           req.setChunked(true);
           parts.forEach(part -> req.write(Buffer.buffer(part)));
           req.end();
-          return req.response().compose(resp -> resp.body().map(b -> new Response(resp.statusCode(), resp.headers(), b)));
+          return req.response().compose(resp -> resp.body().map(b -> new Response(resp.statusCode(), resp.headers(), b, resp.version())));
         })
         .await();
   }
 
   public Response ingest(HttpMethod method, String path, Map<String, String> headers) {
-    RequestOptions request = new RequestOptions().setMethod(method).setPort(options.ingestPort)
-        .setHost("127.0.0.1").setURI(path);
-    headers.forEach(request::putHeader);
-    return send(request, null);
+    return client.ingest(method, path, headers);
   }
 
   public Response api(String pathAndQuery) {
-    return send(new RequestOptions().setMethod(HttpMethod.GET).setPort(options.apiPort)
-        .setHost("127.0.0.1").setURI(pathAndQuery), null);
+    return client.api(HttpMethod.GET, pathAndQuery, Map.of());
   }
 
   public Response api(HttpMethod method, String pathAndQuery) {
-    return send(new RequestOptions().setMethod(method).setPort(options.apiPort)
-        .setHost("127.0.0.1").setURI(pathAndQuery), null);
-  }
-
-  private Response send(RequestOptions request, Buffer body) {
-    return sendAsync(request, body).await();
-  }
-
-  private Future<Response> sendAsync(RequestOptions request, Buffer body) {
-    return client
-        .request(request)
-        .compose(req -> (body == null ? req.send() : req.send(body))
-            .compose(resp -> resp.body().map(b -> new Response(resp.statusCode(), resp.headers(), b))));
+    return client.api(method, pathAndQuery, Map.of());
   }
 
   @Override
   public void close() {
-    client.close().await();
     clientVertx.close().await();
     receiver.close().await();
   }
@@ -131,13 +109,49 @@ public final class TestReceiver implements AutoCloseable {
     }
   }
 
-  /** Reads a sample file. */
-  public static byte[] sample(String relative) {
-    try {
-      return Files.readAllBytes(Path.of("src/test/resources/samples").resolve(relative));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** One HTTP client towards both listeners. */
+  public final class Client {
+    final HttpClient http;
+
+    Client(HttpClient http) {
+      this.http = http;
+    }
+
+    public Response post(String path, String contentType, byte[] body) {
+      return postAsync(path, contentType, body, Map.of()).await();
+    }
+
+    public Future<Response> postAsync(String path, String contentType, byte[] body, Map<String, String> headers) {
+      RequestOptions request = ingestRequest(HttpMethod.POST, path);
+      if (contentType != null) {
+        request.putHeader("Content-Type", contentType);
+      }
+      headers.forEach(request::putHeader);
+      return send(request, Buffer.buffer(body));
+    }
+
+    public Response ingest(HttpMethod method, String path, Map<String, String> headers) {
+      RequestOptions request = ingestRequest(method, path);
+      headers.forEach(request::putHeader);
+      return send(request, null).await();
+    }
+
+    public Response api(HttpMethod method, String pathAndQuery, Map<String, String> headers) {
+      RequestOptions request = new RequestOptions().setMethod(method).setPort(options.apiPort)
+          .setHost("127.0.0.1").setURI(pathAndQuery);
+      headers.forEach(request::putHeader);
+      return send(request, null).await();
+    }
+
+    RequestOptions ingestRequest(HttpMethod method, String path) {
+      return new RequestOptions().setMethod(method).setPort(options.ingestPort).setHost("127.0.0.1").setURI(path);
+    }
+
+    private Future<Response> send(RequestOptions request, Buffer body) {
+      return http
+          .request(request)
+          .compose(req -> (body == null ? req.send() : req.send(body))
+              .compose(resp -> resp.body().map(b -> new Response(resp.statusCode(), resp.headers(), b, resp.version()))));
     }
   }
-
 }

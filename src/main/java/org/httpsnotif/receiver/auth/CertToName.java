@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -48,9 +49,33 @@ public final class CertToName {
   public static final CertToName ANY_TRUSTED = new CertToName(null);
 
   private final List<Entry> entries;
+  private final List<X509Certificate> anchors;
 
   private CertToName(List<Entry> entries) {
+    this(entries, List.of());
+  }
+
+  private CertToName(List<Entry> entries, List<X509Certificate> anchors) {
     this.entries = entries;
+    this.anchors = anchors;
+  }
+
+  /**
+   * The same map, also matching the trust anchors a chain ends in: publishers often send only
+   * their leaf, and RFC 7407 lets an entry name the trust anchor.
+   */
+  public CertToName withAnchors(List<X509Certificate> trustAnchors) {
+    return new CertToName(entries, List.copyOf(trustAnchors));
+  }
+
+  /** Reads a PEM bundle of CA certificates. */
+  public static List<X509Certificate> readAnchors(Path pem) throws IOException {
+    try (var in = Files.newInputStream(pem)) {
+      return CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
+          .map(X509Certificate.class::cast).toList();
+    } catch (java.security.cert.CertificateException e) {
+      throw new IOException(pem + ": " + e.getMessage(), e);
+    }
   }
 
   public static CertToName read(Path file) throws IOException {
@@ -86,13 +111,29 @@ public final class CertToName {
     if (entries == null) {
       return derive(leaf, MapType.SAN_ANY).or(() -> derive(leaf, MapType.COMMON_NAME));
     }
-    List<byte[]> prints = chain.stream().map(CertToName::sha256).toList();
+    List<byte[]> prints = new ArrayList<>(chain.stream().map(CertToName::sha256).toList());
+    issuerOf(chain.get(chain.size() - 1)).ifPresent(anchor -> prints.add(sha256(anchor)));
     for (Entry entry : entries) {
       if (prints.stream().anyMatch(p -> MessageDigest.isEqual(p, entry.fingerprint()))) {
         Optional<String> name =
             entry.type() == MapType.SPECIFIED ? Optional.of(entry.name()) : derive(leaf, entry.type());
         if (name.isPresent()) {
           return name;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The trust anchor that signed this certificate, if it is one of ours. */
+  private Optional<X509Certificate> issuerOf(X509Certificate cert) {
+    for (X509Certificate anchor : anchors) {
+      if (anchor.getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
+        try {
+          cert.verify(anchor.getPublicKey());
+          return Optional.of(anchor);
+        } catch (java.security.GeneralSecurityException e) {
+          // same name, other key: not this anchor
         }
       }
     }
