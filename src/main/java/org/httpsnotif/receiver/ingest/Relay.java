@@ -76,10 +76,7 @@ final class Relay {
     }
   }
 
-  /**
-   * Answers an error before the body was read whole, then stops reading it: the connection is
-   * closed (HTTP/1.x) or the stream reset (HTTP/2), since what follows is of no use.
-   */
+  /** As below, with the error-tag RFC 8040 pairs with the status. */
   static void refuse(HttpServerRequest request, int status, String message) {
     refuse(request, status, Errors.tagFor(status), message);
   }
