@@ -26,13 +26,15 @@ import picocli.CommandLine.Option;
     },
     footer = {
       "",
-      "Every option can also be set as HNR_<OPTION> in the environment (HNR_INGEST_PORT=4443) or as",
-      "'option = value' in the --config file (ingest-port = 4443). Command line > environment > file.",
-      "Without --database-url the PostgreSQL variables PGHOST, PGPORT, PGDATABASE, PGUSER and",
-      "PGPASSWORD are used, with libpq's defaults (127.0.0.1, 5432, user = OS user, database = user).",
+      "Every option can also be set as HNR_<OPTION> in the environment (HNR_INGEST_PORT=4443) or as"
+          + " 'option = value' in the --config file (ingest-port = 4443). The command line wins over the"
+          + " environment, which wins over the file.",
       "",
-      "Commands: add-user (users files for --publisher-users, --reader-users), add-token (--reader-tokens).",
-      "Run 'java -jar https-notif-receiver.jar COMMAND --help' for theirs."
+      "Without --database-url the PostgreSQL variables PGHOST, PGPORT, PGDATABASE, PGUSER and PGPASSWORD"
+          + " apply, with libpq's defaults (127.0.0.1, 5432, user = OS user, database = user).",
+      "",
+      "Commands: add-user (users files for --publisher-users and --reader-users), add-token"
+          + " (--reader-tokens). Run 'java -jar https-notif-receiver.jar COMMAND --help' for theirs."
     })
 public final class Options {
 
@@ -138,7 +140,7 @@ public final class Options {
   // Limits.
 
   @Option(names = "--http2", defaultValue = "true", negatable = true, fallbackValue = "true",
-      description = "Offer HTTP/2 by ALPN on the ingest listener, beside HTTP/1.1.")
+      description = "Offer HTTP/2 by ALPN on the ingest listener, beside HTTP/1.1 (on by default).")
   public boolean http2;
 
   @Option(names = "--max-depth", defaultValue = "256", paramLabel = "N",
