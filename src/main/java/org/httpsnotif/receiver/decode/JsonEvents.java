@@ -1,5 +1,6 @@
 package org.httpsnotif.receiver.decode;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -26,6 +27,16 @@ final class JsonEvents {
   }
 
   void emit(JsonToken token) throws IOException {
+    try {
+      dispatch(token);
+    } catch (NumberFormatException e) {
+      // Jackson's async parser lets an exponent without digits through at the end of the input
+      // ("1e+") as a number token, then fails to convert it with an unchecked exception.
+      throw new JsonParseException(parser, "Malformed numeric value (" + parser.getText() + ")", e);
+    }
+  }
+
+  private void dispatch(JsonToken token) throws IOException {
     if (depth == 0) {
       sawDocument = true;
     }
