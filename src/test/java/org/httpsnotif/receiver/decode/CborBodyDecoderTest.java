@@ -3,6 +3,8 @@ package org.httpsnotif.receiver.decode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,5 +56,20 @@ class CborBodyDecoderTest {
     byte[] body = Splits.read("draft/https-notif-cbor-new-urns/capabilities-json-xml.cbor");
     DecodeException e = assertThrows(DecodeException.class, () -> Splits.feed(new CborBodyDecoder(), body, List.of(body.length)));
     assertEquals(DecodeException.Tag.INVALID_VALUE, e.tag());
+  }
+
+  @Test
+  void anEnvelopeRefusalIsTheAnswerEvenWithMalformedBytesInTheSameChunk() {
+    // {"foo:notification": then the reserved initial byte 0x1c: the envelope is refused first.
+    byte[] key = "foo:notification".getBytes(StandardCharsets.US_ASCII);
+    byte[] body = new byte[key.length + 3];
+    body[0] = (byte) 0xA1;
+    body[1] = (byte) (0x60 + key.length);
+    System.arraycopy(key, 0, body, 2, key.length);
+    body[body.length - 1] = 0x1C;
+    for (List<Integer> sizes : List.of(List.of(body.length), Collections.nCopies(body.length, 1))) {
+      DecodeException e = assertThrows(DecodeException.class, () -> Splits.feed(new CborBodyDecoder(), body, sizes));
+      assertEquals(DecodeException.Tag.INVALID_VALUE, e.tag(), e.getMessage());
+    }
   }
 }
