@@ -2,7 +2,12 @@ package org.httpsnotif.receiver.decode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
@@ -70,6 +75,32 @@ class CborBodyDecoderTest {
     for (List<Integer> sizes : List.of(List.of(body.length), Collections.nCopies(body.length, 1))) {
       DecodeException e = assertThrows(DecodeException.class, () -> Splits.feed(new CborBodyDecoder(), body, sizes));
       assertEquals(DecodeException.Tag.INVALID_VALUE, e.tag(), e.getMessage());
+    }
+  }
+
+  @Test
+  void aSidKeyInsideNameKeyedContentsIsRefused() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = new CBORFactory().createGenerator(out)) {
+      g.writeStartObject();
+      g.writeFieldName("ietf-yp-notification:envelope");
+      g.writeStartObject();
+      g.writeStringField("event-time", "2025-03-05T10:35:54Z");
+      g.writeFieldName("contents");
+      g.writeStartObject();
+      g.writeFieldId(10);
+      g.writeStartObject();
+      g.writeNumberField("id", 1);
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    byte[] body = out.toByteArray();
+    for (List<Integer> sizes : List.of(List.of(body.length), Collections.nCopies(body.length, 1))) {
+      DecodeException e = assertThrows(DecodeException.class, () -> Splits.feed(new CborBodyDecoder(), body, sizes));
+      assertEquals(DecodeException.Tag.INVALID_VALUE, e.tag(), e.getMessage());
+      assertTrue(e.getMessage().contains("SID key"), e.getMessage());
     }
   }
 }
