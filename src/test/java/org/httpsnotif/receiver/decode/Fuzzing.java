@@ -26,10 +26,12 @@ public final class Fuzzing {
   private static final byte JUNK = (byte) 0xFF;
 
   /**
-   * Allocation allowed for decoding one body: a fixed part for parser set-up plus a multiple of the
-   * body. A body that costs more is a finding, as a publisher could repeat it up to the body limit.
+   * Allocation allowed for decoding one body: a fixed part plus a multiple of the body. A body that
+   * costs more is a finding, as a publisher could repeat it up to the body limit. The fixed part is
+   * generous because Jazzer's hooks allocate too while fuzzing: 8.5 MB seen for a 637-byte JSON
+   * body that takes 145 KB without them.
    */
-  private static final long ALLOCATION_FIXED = 8L << 20;
+  private static final long ALLOCATION_FIXED = 32L << 20;
   private static final long ALLOCATION_PER_BYTE = 64;
 
   private static final com.sun.management.ThreadMXBean THREADS =
