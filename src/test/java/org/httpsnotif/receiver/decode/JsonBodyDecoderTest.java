@@ -116,4 +116,13 @@ class JsonBodyDecoderTest {
     assertEquals(OffsetDateTime.parse("2026-03-04T10:15:30.123456789Z"), e.eventTime());
     assertEquals(OptionalLong.of(42), e.subscriptionId());
   }
+
+  @Test
+  void refusesANumberWithTwoDecimalPointsHoweverItIsSplit() {
+    byte[] body = "{\"ietf-https-notif:notification\": 1.5.6}".getBytes(StandardCharsets.UTF_8);
+    // Jackson's async parser sees the second '.' itself only when a chunk ends in the fraction.
+    for (List<Integer> sizes : List.of(List.of(body.length), List.of(body.length - 3, 3))) {
+      assertThrows(DecodeException.class, () -> Splits.feed(JsonBodyDecoder.withDefaults(), body, sizes));
+    }
+  }
 }
