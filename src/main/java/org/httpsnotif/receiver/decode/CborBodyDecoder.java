@@ -16,13 +16,21 @@ public final class CborBodyDecoder implements BodyDecoder {
 
   @Override
   public void feed(byte[] bytes, int off, int len) throws DecodeException {
-    decoder.feed(bytes, off, len);
+    try {
+      decoder.feed(bytes, off, len);
+    } catch (DecodeException e) {
+      throw earliest(e);
+    }
     checkExtractor();
   }
 
   @Override
   public Extracted end() throws DecodeException {
-    decoder.end();
+    try {
+      decoder.end();
+    } catch (DecodeException e) {
+      throw earliest(e);
+    }
     return extractor.result();
   }
 
@@ -31,5 +39,13 @@ public final class CborBodyDecoder implements BodyDecoder {
     if (extractor.failure() != null) {
       throw extractor.failure();
     }
+  }
+
+  /**
+   * The extractor's complaint, if it has one, came from bytes before the decoder's: answering it
+   * keeps the answer the same however the body was split.
+   */
+  private DecodeException earliest(DecodeException decoderFailure) {
+    return extractor.failure() != null ? extractor.failure() : decoderFailure;
   }
 }

@@ -75,6 +75,13 @@ public final class EnvelopeExtractor implements TokenHandler {
       case TOP -> push(Frame.WRAPPER);
       case WRAPPER -> push(objectInWrapper());
       case CONTENTS -> {
+        if (memberIsSid) {
+          // A SID key here is a delta from a parent that has a name, not a SID: it names nothing.
+          fail(DecodeException.invalid("the notification inside the envelope's contents has a SID"
+              + " key, but the envelope is keyed by names"));
+          push(Frame.SKIPPED);
+          return;
+        }
         notification(memberName);
         push(Frame.NOTIFICATION);
       }

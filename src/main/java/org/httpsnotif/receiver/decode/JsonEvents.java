@@ -1,5 +1,6 @@
 package org.httpsnotif.receiver.decode;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -32,6 +33,16 @@ final class JsonEvents {
   }
 
   void emit(JsonToken token) throws IOException, DecodeException {
+    try {
+      dispatch(token);
+    } catch (NumberFormatException e) {
+      // Jackson's async parser lets an exponent without digits through at the end of the input
+      // ("1e+") as a number token, then fails to convert it with an unchecked exception.
+      throw new JsonParseException(parser, "Malformed numeric value (" + parser.getText() + ")", e);
+    }
+  }
+
+  private void dispatch(JsonToken token) throws IOException, DecodeException {
     if (depth == 0) {
       sawDocument = true;
     } else if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY

@@ -52,6 +52,7 @@ final class XmlExtractor implements XmlFeed.Handler {
   private int keepDepth;
   private String keepName;
   private final StringBuilder text = new StringBuilder();
+  private boolean textTooLong;
 
   XmlExtractor(int maxText) {
     this.maxText = maxText;
@@ -138,17 +139,17 @@ final class XmlExtractor implements XmlFeed.Handler {
     keepName = name;
     keepDepth = depth;
     text.setLength(0);
+    textTooLong = false;
   }
 
   private void text(XMLStreamReader reader, int depth) throws DecodeException {
     if (keep != Keep.NONE && depth == keepDepth) {
       int length = reader.getTextLength();
-      if (text.length() + length > maxText) {
-        throw new DecodeException(
-            DecodeException.Tag.TOO_BIG,
-            "'" + keepName + "' is longer than " + maxText + " characters");
+      if (textTooLong || text.length() + length > maxText) {
+        textTooLong = true;
+      } else {
+        text.append(reader.getTextCharacters(), reader.getTextStart(), length);
       }
-      text.append(reader.getTextCharacters(), reader.getTextStart(), length);
     } else if (depth == candidateDepth && !confirmed && !candidateHasText) {
       candidateHasText = !isWhitespace(reader);
     }
@@ -166,6 +167,13 @@ final class XmlExtractor implements XmlFeed.Handler {
 
   private void end(int depth) throws DecodeException {
     if (keep != Keep.NONE && depth == keepDepth) {
+      // Refused at its end, not where the limit is passed: the reader hands text over in pieces
+      // that depend on the chunks, and a fault inside the text must win however they fall.
+      if (textTooLong) {
+        throw new DecodeException(
+            DecodeException.Tag.TOO_BIG,
+            "'" + keepName + "' is longer than " + maxText + " characters");
+      }
       kept(text.toString().trim());
       keep = Keep.NONE;
     }

@@ -2,7 +2,14 @@ package org.httpsnotif.receiver.decode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,5 +61,46 @@ class CborBodyDecoderTest {
     byte[] body = Splits.read("draft/https-notif-cbor-new-urns/capabilities-json-xml.cbor");
     DecodeException e = assertThrows(DecodeException.class, () -> Splits.feed(new CborBodyDecoder(), body, List.of(body.length)));
     assertEquals(DecodeException.Tag.INVALID_VALUE, e.tag());
+  }
+
+  @Test
+  void anEnvelopeRefusalIsTheAnswerEvenWithMalformedBytesInTheSameChunk() {
+    // {"foo:notification": then the reserved initial byte 0x1c: the envelope is refused first.
+    byte[] key = "foo:notification".getBytes(StandardCharsets.US_ASCII);
+    byte[] body = new byte[key.length + 3];
+    body[0] = (byte) 0xA1;
+    body[1] = (byte) (0x60 + key.length);
+    System.arraycopy(key, 0, body, 2, key.length);
+    body[body.length - 1] = 0x1C;
+    for (List<Integer> sizes : List.of(List.of(body.length), Collections.nCopies(body.length, 1))) {
+      DecodeException e = assertThrows(DecodeException.class, () -> Splits.feed(new CborBodyDecoder(), body, sizes));
+      assertEquals(DecodeException.Tag.INVALID_VALUE, e.tag(), e.getMessage());
+    }
+  }
+
+  @Test
+  void aSidKeyInsideNameKeyedContentsIsRefused() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = new CBORFactory().createGenerator(out)) {
+      g.writeStartObject();
+      g.writeFieldName("ietf-yp-notification:envelope");
+      g.writeStartObject();
+      g.writeStringField("event-time", "2025-03-05T10:35:54Z");
+      g.writeFieldName("contents");
+      g.writeStartObject();
+      g.writeFieldId(10);
+      g.writeStartObject();
+      g.writeNumberField("id", 1);
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    byte[] body = out.toByteArray();
+    for (List<Integer> sizes : List.of(List.of(body.length), Collections.nCopies(body.length, 1))) {
+      DecodeException e = assertThrows(DecodeException.class, () -> Splits.feed(new CborBodyDecoder(), body, sizes));
+      assertEquals(DecodeException.Tag.INVALID_VALUE, e.tag(), e.getMessage());
+      assertTrue(e.getMessage().contains("SID key"), e.getMessage());
+    }
   }
 }

@@ -88,6 +88,8 @@ class JsonBodyDecoderTest {
           envelope is a string|{"ietf-https-notif:notification": "x"}|INVALID_VALUE|must be an object
           negative sequence|{"ietf-yp-notification:envelope": {"event-time": "2013-12-21T00:01:00Z", "sequence-number": -1, "contents": {"a:e": {}}}}|INVALID_VALUE|must not be negative
           negative subscription id|{"ietf-https-notif:notification": {"eventTime": "2013-12-21T00:01:00Z", "ietf-yang-push:push-update": {"id": -3}}}|INVALID_VALUE|must not be negative
+          exponent without digits|0e+|MALFORMED_MESSAGE|malformed JSON: Malformed numeric value (0e+)
+          truncated in an exponent|{"ietf-https-notif:notification": {"eventTime": 1e-|MALFORMED_MESSAGE|truncated JSON
           deep nesting|{"ietf-https-notif:notification": {"eventTime": "2013-12-21T00:01:00Z", "a:e": DEEP}}|MALFORMED_MESSAGE|nesting depth
           """)
   void refusesBadBodies(String name, String body, DecodeException.Tag tag, String message) {
@@ -137,5 +139,14 @@ class JsonBodyDecoderTest {
     assertEquals("restconf", e.envelope());
     assertEquals(OffsetDateTime.parse("2026-03-04T10:15:30.123456789Z"), e.eventTime());
     assertEquals(OptionalLong.of(42), e.subscriptionId());
+  }
+
+  @Test
+  void refusesANumberWithTwoDecimalPointsHoweverItIsSplit() {
+    byte[] body = "{\"ietf-https-notif:notification\": 1.5.6}".getBytes(StandardCharsets.UTF_8);
+    // Jackson's async parser sees the second '.' itself only when a chunk ends in the fraction.
+    for (List<Integer> sizes : List.of(List.of(body.length), List.of(body.length - 3, 3))) {
+      assertThrows(DecodeException.class, () -> Splits.feed(JsonBodyDecoder.withDefaults(), body, sizes));
+    }
   }
 }

@@ -374,6 +374,11 @@ class XmlBodyDecoderTest {
             DecodeException.Tag.TOO_BIG,
             "'eventTime' is longer than 1024 characters"),
         bad(
+            "eventTime longer than the limit, then a control character",
+            root + "<eventTime>" + " ".repeat(1100) + "\u0001</eventTime>" + EVENT + "</notification>",
+            DecodeException.Tag.MALFORMED_MESSAGE,
+            "malformed XML"),
+        bad(
             "unknown root element",
             "<capabilities xmlns='urn:x'>" + TIME + "</capabilities>",
             DecodeException.Tag.INVALID_VALUE,
