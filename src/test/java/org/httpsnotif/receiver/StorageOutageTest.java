@@ -79,20 +79,20 @@ class StorageOutageTest {
   void aFullQueueGets503AndEveryAcknowledgedNotificationIsStored() throws Exception {
     assertEquals(204, post().status());
     proxy.stall();
-    // One batch stuck on the stalled connection, one waiting: the queue of one is then full.
+    // One batch stuck on the stalled connection, one waiting: the queue of one is then full. A
+    // request may first meet the connection the stall closed, and get a 503 of its own.
     List<Future<TestReceiver.Response>> answers = new ArrayList<>();
-    int refusedWhileStalled = 0;
-    for (int i = 0; i < 20 && refusedWhileStalled == 0; i++) {
+    boolean queueFull = false;
+    for (int i = 0; i < 20 && !queueFull; i++) {
       Future<TestReceiver.Response> answer = receiver.postAsync("/relay-notification", "application/json", BODY);
       answers.add(answer);
       Thread.sleep(100);
       if (answer.isComplete() && answer.result().status() == 503) {
-        refusedWhileStalled++;
-        assertTrue(answer.result().text().contains("queue is full"), answer.result().text());
         assertEquals("7", answer.result().headers().get("Retry-After"));
+        queueFull = answer.result().text().contains("queue is full");
       }
     }
-    assertEquals(1, refusedWhileStalled, "a request was refused while the database stalled");
+    assertTrue(queueFull, "a request was refused with a full queue while the database stalled");
 
     proxy.restore();
     int acknowledged = 1;
