@@ -1,12 +1,17 @@
 package org.httpsnotif.receiver;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import org.httpsnotif.receiver.config.Options;
 import org.httpsnotif.receiver.config.Settings;
+import org.httpsnotif.receiver.publish.PublishCommand;
 import picocli.CommandLine;
 
-/** Parses the options, starts the receiver, and stops it cleanly on SIGTERM or Ctrl-C. */
+/**
+ * Parses the options, starts the receiver, and stops it cleanly on SIGTERM or Ctrl-C; or, with
+ * {@code publish} first, runs the publisher tool.
+ */
 public final class Main {
 
   private Main() {}
@@ -14,6 +19,9 @@ public final class Main {
   public static void main(String[] args) {
     System.setProperty(
         "vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    if (args.length > 0 && args[0].equals("publish")) {
+      System.exit(PublishCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+    }
     Options options = new Options();
     CommandLine cmd;
     try {
