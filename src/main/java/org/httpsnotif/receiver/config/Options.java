@@ -103,6 +103,11 @@ public final class Options {
       description = "Largest page the query API returns.")
   public int apiPageLimit;
 
+  @Option(names = "--discard",
+      description = "Benchmarks only: acknowledge notifications WITHOUT storing them (no schema"
+          + " migration either), to measure the receiver without PostgreSQL.")
+  public boolean discard;
+
   public int httpInstancesOrCores() {
     return httpInstances > 0 ? httpInstances : Runtime.getRuntime().availableProcessors();
   }
