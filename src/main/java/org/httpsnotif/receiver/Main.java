@@ -3,14 +3,18 @@ package org.httpsnotif.receiver;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import org.httpsnotif.receiver.auth.CredentialCommands;
-import java.util.concurrent.CountDownLatch;
 import org.httpsnotif.receiver.config.Options;
 import org.httpsnotif.receiver.config.Settings;
+import org.httpsnotif.receiver.publish.PublishCommand;
 import picocli.CommandLine;
 
-/** Parses the options, starts the receiver, and stops it cleanly on SIGTERM or Ctrl-C. */
+/**
+ * Parses the options, starts the receiver, and stops it cleanly on SIGTERM or Ctrl-C; or, with
+ * {@code publish} first, runs the publisher tool.
+ */
 public final class Main {
 
   /** The tools that share the jar with the receiver: java -jar receiver.jar COMMAND --help. */
@@ -24,6 +28,10 @@ public final class Main {
   public static void main(String[] args) {
     System.setProperty(
         "vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    if (args.length > 0 && args[0].equals("publish")) {
+      System.exit(PublishCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+      return;
+    }
     if (args.length > 0 && COMMANDS.containsKey(args[0])) {
       String[] rest = Arrays.copyOfRange(args, 1, args.length);
       System.exit(new CommandLine(COMMANDS.get(args[0]).get()).execute(rest));

@@ -27,6 +27,7 @@ import org.httpsnotif.receiver.http.ServerLimits;
 import org.httpsnotif.receiver.ingest.Capabilities;
 import org.httpsnotif.receiver.ingest.IngestSettings;
 import org.httpsnotif.receiver.ingest.IngestVerticle;
+import org.httpsnotif.receiver.store.DiscardVerticle;
 import org.httpsnotif.receiver.store.Migrations;
 import org.httpsnotif.receiver.store.NotificationCodec;
 import org.httpsnotif.receiver.store.Notification;
@@ -69,13 +70,17 @@ public final class Receiver {
     } catch (IllegalArgumentException e) {
       throw new StartupException("bad database URL: " + e.getMessage(), e);
     }
-    try {
-      var result = Migrations.run(database);
-      log.info("Database {} at schema version {}", database.describe(), result.targetSchemaVersion != null
-          ? result.targetSchemaVersion : result.initialSchemaVersion);
-    } catch (FlywayException e) {
-      throw new StartupException(
-          "cannot use PostgreSQL at " + database.describe() + ": " + rootMessage(e), e);
+    if (options.discard) {
+      log.warn("--discard: notifications are acknowledged WITHOUT being stored (benchmarks only)");
+    } else {
+      try {
+        var result = Migrations.run(database);
+        log.info("Database {} at schema version {}", database.describe(), result.targetSchemaVersion != null
+            ? result.targetSchemaVersion : result.initialSchemaVersion);
+      } catch (FlywayException e) {
+        throw new StartupException(
+            "cannot use PostgreSQL at " + database.describe() + ": " + rootMessage(e), e);
+      }
     }
 
     Vertx vertx = Vertx.vertx();
@@ -116,7 +121,7 @@ public final class Receiver {
 
     Future<?> started =
         vertx
-            .deployVerticle(new PersistenceVerticle(database, store))
+            .deployVerticle(options.discard ? new DiscardVerticle() : new PersistenceVerticle(database, store))
             .compose(id -> vertx.deployVerticle(
                 () -> new IngestVerticle(ingest, capabilities, ingestConnections),
                 new DeploymentOptions().setInstances(instances)))

@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
           + " apply, with libpq's defaults (127.0.0.1, 5432, user = OS user, database = user).",
       "",
       "Commands: add-user (users files for --publisher-users and --reader-users), add-token"
-          + " (--reader-tokens). Run 'java -jar https-notif-receiver.jar COMMAND --help' for theirs."
+          + " (--reader-tokens), publish (a publisher to try a receiver with). Run"
+          + " 'java -jar https-notif-receiver.jar COMMAND --help' for theirs."
     })
 public final class Options {
 
@@ -185,6 +186,11 @@ public final class Options {
     request,
     require
   }
+
+  @Option(names = "--discard",
+      description = "Benchmarks only: acknowledge notifications WITHOUT storing them (no schema"
+          + " migration either), to measure the receiver without PostgreSQL.")
+  public boolean discard;
 
   public int httpInstancesOrCores() {
     return httpInstances > 0 ? httpInstances : Runtime.getRuntime().availableProcessors();
