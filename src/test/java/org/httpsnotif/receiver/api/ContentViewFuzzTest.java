@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,9 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Fuzz targets for the read path: every body ingest accepts has a JSON view (none for SID keys)
- * that the API can render. Inputs are bodies as sent, no header. Runs as {@link
- * org.httpsnotif.receiver.decode.DecoderFuzzTest} does (README, "Fuzzing").
+ * Fuzz targets for the read path: every body ingest accepts has a JSON view (none for SID keys, or
+ * for CBOR that Jackson cannot read) that the API can render. Inputs are bodies as sent, with no
+ * header. Runs as {@link org.httpsnotif.receiver.decode.DecoderFuzzTest} does (README, "Fuzzing").
  */
 class ContentViewFuzzTest {
 
@@ -57,6 +58,12 @@ class ContentViewFuzzTest {
         () -> ContentView.of(new Payload(contentType, format.encoding(), Buffer.buffer(body)), envelope));
     if (envelope.equals(Envelopes.SID)) {
       assertEquals("none", view.derivation());
+      return;
+    }
+    if (format.encoding().equals(BodyFormat.CBOR) && view.content() == null) {
+      // Jackson's CBOR parser refuses some bodies ingest accepts, such as a bigfloat tag on a
+      // one-item array: those are served without a view that says why.
+      assertTrue(view.derivation().startsWith("none: "), view.derivation());
       return;
     }
     assertNotNull(view.content(), view.derivation());
