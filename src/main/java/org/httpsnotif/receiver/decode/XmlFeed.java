@@ -175,9 +175,10 @@ final class XmlFeed<H extends XmlFeed.Handler> {
         if (reader == null) {
           begin();
         }
-        if (fed < size) {
-          feedParser(body, fed, size);
-          fed = size;
+        int until = last ? size : feedableEnd();
+        if (fed < until) {
+          feedParser(body, fed, until);
+          fed = until;
         }
         if (last && !ended) {
           reader.getInputFeeder().endOfInput();
@@ -188,6 +189,18 @@ final class XmlFeed<H extends XmlFeed.Handler> {
         rebind(e);
       }
     }
+  }
+
+  /**
+   * How far the reader may be fed before the end of the body: short of one or two trailing ']',
+   * since Aalto's async reader misses a "]]>" in text that reaches it split across two inputs.
+   */
+  private int feedableEnd() {
+    int end = size;
+    while (end > fed && size - end < 2 && body[end - 1] == ']') {
+      end--;
+    }
+    return end;
   }
 
   /** A fresh reader and handler, fed the body up to the root's name and the bindings so far. */

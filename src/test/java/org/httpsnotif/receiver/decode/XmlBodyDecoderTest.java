@@ -578,6 +578,23 @@ class XmlBodyDecoderTest {
   }
 
   @Test
+  void refusesACdataEndInTextHoweverItIsSplit() {
+    // Aalto's async reader misses "]]>" in text when it arrives split; the feed holds back ']'.
+    String xml = "<notification xmlns='" + RFC5277_NS + "'>" + TIME
+        + "<event xmlns='urn:x'><a>x]]]>y</a></event></notification>";
+    byte[] body = utf8(xml);
+    int at = xml.indexOf("]]]>");
+    List<List<Integer>> splits = new ArrayList<>(List.of(List.of(body.length), ones(body.length)));
+    for (int cut = at; cut <= at + 4; cut++) {
+      splits.add(List.of(cut, body.length - cut));
+    }
+    for (List<Integer> sizes : splits) {
+      DecodeException e = assertThrows(DecodeException.class, () -> Splits.feed(new XmlBodyDecoder(), body, sizes));
+      assertTrue(e.getMessage().contains("']]>' not allowed"), sizes + ": " + e.getMessage());
+    }
+  }
+
+  @Test
   void holdsToCustomLimits() {
     String root = "<notification xmlns='" + RFC5277_NS + "'>" + TIME;
     XmlBodyDecoder.Limits limits = new XmlBodyDecoder.Limits(4, 32, 2, 3, 1);
