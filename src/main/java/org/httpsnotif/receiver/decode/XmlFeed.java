@@ -56,6 +56,7 @@ final class XmlFeed<H extends XmlFeed.Handler> {
   private final XmlBodyDecoder.Limits limits;
   private final Supplier<H> handlers;
   private final XmlProlog prolog = new XmlProlog();
+  private final CdataEndScan cdataEnd = new CdataEndScan();
   private final List<String> unbound = new ArrayList<>(0);
 
   // The body so far: a restart needs it, and Aalto reads from it, not from the caller's array.
@@ -86,6 +87,7 @@ final class XmlFeed<H extends XmlFeed.Handler> {
     feed.body = xml;
     feed.size = xml.length;
     feed.prolog.scan(xml, 0, xml.length);
+    feed.cdataEnd.scan(xml, 0, xml.length);
     return feed.end();
   }
 
@@ -122,6 +124,7 @@ final class XmlFeed<H extends XmlFeed.Handler> {
     try {
       append(bytes, off, len);
       prolog.scan(body, size - len, size);
+      cdataEnd.scan(body, size - len, size);
       pump(false);
     } catch (DecodeException e) {
       failure = e;
@@ -175,10 +178,16 @@ final class XmlFeed<H extends XmlFeed.Handler> {
         if (reader == null) {
           begin();
         }
-        int until = last ? size : feedableEnd();
+        // The reader never gets a ']]>' in text: it misses some (CdataEndScan), so it is refused
+        // here once the bytes before it have had their say.
+        int until = cdataEnd.found() >= 0 ? cdataEnd.found() : size;
         if (fed < until) {
           feedParser(body, fed, until);
           fed = until;
+        }
+        if (cdataEnd.found() >= 0) {
+          throw DecodeException.malformed("malformed XML: ']]>' not allowed in text, only as the"
+              + " end of a CDATA section (at byte " + cdataEnd.found() + ")");
         }
         if (last && !ended) {
           reader.getInputFeeder().endOfInput();
@@ -189,18 +198,6 @@ final class XmlFeed<H extends XmlFeed.Handler> {
         rebind(e);
       }
     }
-  }
-
-  /**
-   * How far the reader may be fed before the end of the body: short of one or two trailing ']',
-   * since Aalto's async reader misses a "]]>" in text that reaches it split across two inputs.
-   */
-  private int feedableEnd() {
-    int end = size;
-    while (end > fed && size - end < 2 && body[end - 1] == ']') {
-      end--;
-    }
-    return end;
   }
 
   /** A fresh reader and handler, fed the body up to the root's name and the bindings so far. */

@@ -28,8 +28,9 @@ public final class Fuzzing {
   /**
    * Allocation allowed for decoding one body: a fixed part plus a multiple of the body. A body that
    * costs more is a finding, as a publisher could repeat it up to the body limit. The fixed part is
-   * generous because Jazzer's hooks allocate too while fuzzing: 8.5 MB seen for a 637-byte JSON
-   * body that takes 145 KB without them.
+   * generous because Jazzer's comparison hooks allocate on the decoding thread while fuzzing, most
+   * where envelope member names go through a string switch: up to 9 MB seen for a 4 KB CBOR body,
+   * where no input of the campaigns' corpora takes more than 0.7 MB without them.
    */
   private static final long ALLOCATION_FIXED = 32L << 20;
   private static final long ALLOCATION_PER_BYTE = 64;
@@ -47,20 +48,12 @@ public final class Fuzzing {
     }
   }
 
-  /** How closely the refusal of a split body must match the refusal of the whole body. */
-  public enum Refusals {
-    /** The same tag: the first fault in the body is the answer however it is split. */
-    SAME_TAG,
-    /** Any tag: the parser may see a fault a token earlier or later depending on the split. */
-    ANY_TAG
-  }
-
   /**
    * Decodes the body of a fuzz input whole and in the header's chunks and checks that both give
-   * the same outcome. Anything thrown other than {@link DecodeException}, including an assertion
-   * here, is a finding.
+   * the same outcome, a refusal with the same tag included. Anything thrown other than {@link
+   * DecodeException}, including an assertion here, is a finding.
    */
-  public static Outcome check(Supplier<BodyDecoder> decoders, byte[] input, Refusals refusals) {
+  public static Outcome check(Supplier<BodyDecoder> decoders, byte[] input) {
     int sizes = input.length == 0 ? 0 : Math.min(input[0] & 7, input.length - 1);
     int[] cycle = new int[sizes];
     for (int i = 0; i < sizes; i++) {
@@ -69,9 +62,6 @@ public final class Fuzzing {
     byte[] body = Arrays.copyOfRange(input, input.length == 0 ? 0 : 1 + sizes, input.length);
     Outcome whole = budgeted(body, () -> whole(decoders.get(), body));
     Outcome split = budgeted(body, () -> split(decoders.get(), body, cycle));
-    if (refusals == Refusals.ANY_TAG && !whole.accepted() && !split.accepted()) {
-      return whole;
-    }
     assertEquals(whole, split, "whole and split bodies decode differently");
     return whole;
   }
