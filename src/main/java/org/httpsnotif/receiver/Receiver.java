@@ -23,6 +23,7 @@ import org.httpsnotif.receiver.config.Options;
 import org.httpsnotif.receiver.config.Tls;
 import org.httpsnotif.receiver.decode.DecodeLimits;
 import org.httpsnotif.receiver.decode.Decoders;
+import org.httpsnotif.receiver.http.Native;
 import org.httpsnotif.receiver.http.ServerLimits;
 import org.httpsnotif.receiver.ingest.Capabilities;
 import org.httpsnotif.receiver.ingest.IngestSettings;
@@ -83,7 +84,7 @@ public final class Receiver {
       }
     }
 
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(Native.vertxOptions());
     vertx.eventBus().registerDefaultCodec(Notification.class, new NotificationCodec());
     int instances = options.httpInstancesOrCores();
     List<String> basePaths = options.basePaths.stream().map(IngestSettings::normalise).distinct().toList();
@@ -139,7 +140,7 @@ public final class Receiver {
     log.info("Api listener on https://{}:{}{}", apiHost, options.apiPort,
         readerAuth.configured() ? " (readers must authenticate)" : " (loopback only: no reader authentication is configured)");
     log.info("TLS certificate {} SHA-256 fingerprint {}", tls.cert(), tls.fingerprint());
-    log.info("{} HTTP verticle instances per listener", instances);
+    log.info("{} HTTP verticle instances per listener; {}", instances, Native.describe(vertx));
     return new Receiver(vertx);
   }
 

@@ -3,8 +3,11 @@ package org.httpsnotif.receiver.http;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -13,24 +16,39 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request's headers within the header timeout of connecting, and within the idle timeout of its
  * previous answer. One guard per verticle instance; the connection count is shared by the
  * listener's instances.
+ *
+ * <p>Deadlines are checked by one sweep a second rather than a timer per connection: setting and
+ * cancelling a timer on every request and answer was a visible share of the CPU under load.
  */
 public final class ConnectionGuard {
 
   /** Per connection, on its event loop only. */
   private static final class State {
     int inFlight;
-    long timer = -1;
+    /** System.nanoTime() by which the next request's headers must arrive; 0 while one is in flight. */
+    long deadline;
   }
 
-  private final Vertx vertx;
   private final ServerLimits limits;
   private final AtomicInteger open;
   private final Map<HttpConnection, State> states = new HashMap<>();
 
+  /** Call on the verticle's context: the sweep runs there, with the connections' events. */
   public ConnectionGuard(Vertx vertx, ServerLimits limits, AtomicInteger open) {
-    this.vertx = vertx;
     this.limits = limits;
     this.open = open;
+    vertx.setPeriodic(1000, id -> sweep());
+  }
+
+  private void sweep() {
+    long now = System.nanoTime();
+    List<HttpConnection> late = new ArrayList<>();
+    states.forEach((connection, state) -> {
+      if (state.deadline != 0 && now - state.deadline >= 0) {
+        late.add(connection);
+      }
+    });
+    late.forEach(HttpConnection::close);
   }
 
   public void connected(HttpConnection connection) {
@@ -41,13 +59,10 @@ public final class ConnectionGuard {
     }
     State state = new State();
     states.put(connection, state);
-    arm(connection, state, limits.headerTimeoutSeconds());
+    arm(state, limits.headerTimeoutSeconds());
     connection.closeHandler(v -> {
       open.decrementAndGet();
-      State closed = states.remove(connection);
-      if (closed != null && closed.timer >= 0) {
-        vertx.cancelTimer(closed.timer);
-      }
+      states.remove(connection);
     });
   }
 
@@ -59,10 +74,7 @@ public final class ConnectionGuard {
       return;
     }
     state.inFlight++;
-    if (state.timer >= 0) {
-      vertx.cancelTimer(state.timer);
-      state.timer = -1;
-    }
+    state.deadline = 0;
     Runnable done = new Runnable() {
       private boolean counted;
 
@@ -70,8 +82,8 @@ public final class ConnectionGuard {
       public void run() {
         if (!counted) {
           counted = true;
-          if (--state.inFlight == 0 && states.containsKey(connection)) {
-            arm(connection, state, limits.idleTimeoutSeconds());
+          if (--state.inFlight == 0) {
+            arm(state, limits.idleTimeoutSeconds());
           }
         }
       }
@@ -80,10 +92,8 @@ public final class ConnectionGuard {
     request.response().endHandler(v -> done.run());
   }
 
-  private void arm(HttpConnection connection, State state, int seconds) {
-    state.timer = vertx.setTimer(seconds * 1000L, id -> {
-      state.timer = -1;
-      connection.close();
-    });
+  private static void arm(State state, int seconds) {
+    // Never 0, which means "in flight".
+    state.deadline = (System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds)) | 1;
   }
 }

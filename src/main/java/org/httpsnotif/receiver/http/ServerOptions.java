@@ -19,6 +19,7 @@ public final class ServerOptions {
         .setHost(host)
         .setPort(port)
         .setSsl(true)
+        .setSslEngineOptions(Native.tlsEngine())
         .setKeyCertOptions(
             new PemKeyCertOptions()
                 .setCertPath(tls.cert().toString())

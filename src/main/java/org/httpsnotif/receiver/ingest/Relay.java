@@ -8,8 +8,13 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.httpsnotif.receiver.auth.Identity;
 import org.httpsnotif.receiver.decode.BodyDecoder;
 import org.httpsnotif.receiver.decode.BodyFormat;
@@ -37,10 +42,29 @@ final class Relay {
 
   private final Vertx vertx;
   private final IngestSettings settings;
+  // Bodies still arriving. One sweep a second finds those past --body-timeout: a timer set and
+  // cancelled per request cost more CPU than the sweep of the few bodies open at any moment.
+  private final Set<Body> arriving = new HashSet<>();
 
   Relay(Vertx vertx, IngestSettings settings) {
     this.vertx = vertx;
     this.settings = settings;
+    vertx.setPeriodic(1000, id -> sweep());
+  }
+
+  private void sweep() {
+    if (arriving.isEmpty()) {
+      return;
+    }
+    long now = System.nanoTime();
+    List<Body> late = new ArrayList<>();
+    for (Body body : arriving) {
+      if (now - body.started >= TimeUnit.SECONDS.toNanos(settings.bodyTimeoutSeconds())) {
+        late.add(body);
+      }
+    }
+    late.forEach(body -> body.fail(408, "invalid-value",
+        "the body did not arrive within " + settings.bodyTimeoutSeconds() + " s"));
   }
 
   void handle(HttpServerRequest request, String basePath, Identity identity) {
@@ -112,7 +136,7 @@ final class Relay {
     private byte[] bytes;
     private int size;
     private boolean failed;
-    private long timer;
+    private long started;
 
     Body(HttpServerRequest request, String basePath, Identity identity, String contentType, BodyFormat format,
         long declared) {
@@ -127,9 +151,9 @@ final class Relay {
     }
 
     void start() {
-      // A sender slower than this holds a connection and a decoder for nothing.
-      timer = vertx.setTimer(settings.bodyTimeoutSeconds() * 1000L, id -> fail(408, "invalid-value",
-          "the body did not arrive within " + settings.bodyTimeoutSeconds() + " s"));
+      // A sender slower than the body timeout holds a connection and a decoder for nothing.
+      started = System.nanoTime();
+      arriving.add(this);
       request.handler(this::chunk);
       request.endHandler(v -> end());
     }
@@ -158,7 +182,7 @@ final class Relay {
     }
 
     private void end() {
-      vertx.cancelTimer(timer);
+      arriving.remove(this);
       if (failed) {
         return;
       }
@@ -199,7 +223,7 @@ final class Relay {
     }
 
     private void fail(int status, String tag, String message) {
-      vertx.cancelTimer(timer);
+      arriving.remove(this);
       if (!failed) {
         failed = true;
         refuse(request, status, tag, message);
