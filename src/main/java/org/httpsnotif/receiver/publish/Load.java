@@ -44,7 +44,6 @@ final class Load {
       long warmupNanos,
       long durationNanos,
       long count,
-      long timeoutMillis,
       List<Payload> payloads) {}
 
   private Load() {}
@@ -111,8 +110,7 @@ final class Load {
         requests.add(
             plan.target()
                 .request(HttpMethod.POST, plan.target().relayPath())
-                .putHeader(HttpHeaders.CONTENT_TYPE, p.contentType())
-                .setIdleTimeout(plan.timeoutMillis()));
+                .putHeader(HttpHeaders.CONTENT_TYPE, p.contentType()));
       }
     }
 
