@@ -1,0 +1,153 @@
+# Helpers of bench/run: processes, the database, the shaped link, one checked load run.
+# Sourced by bench/run, which sets ROOT, JAR, OUT, PG, DB, NS, NS_ADDR, ROOT_ADDR.
+
+declare -A PIDS=()
+FAILURES=0
+T0=$(date +%s)
+
+say() { printf '[%s] %s\n' "$(elapsed)" "$*" >&2; }
+
+elapsed() { local s=$(( $(date +%s) - T0 )); printf '%d:%02d' $((s / 60)) $((s % 60)); }
+
+# start NAME ARGS...: a server in the background, its PID kept for cleanup, its output in logs/.
+start() {
+  local name=$1; shift
+  "$@" >"$OUT/logs/$name.log" 2>&1 &
+  PIDS[$name]=$!
+}
+
+# ready NAME HOST PORT: waits until the server accepts connections (60 s at most).
+ready() {
+  local name=$1 host=$2 port=$3 i
+  for ((i = 0; i < 600; i++)); do
+    if ! kill -0 "${PIDS[$name]}" 2>/dev/null; then
+      say "$name exited during start-up:"; tail -5 "$OUT/logs/$name.log" >&2; return 1
+    fi
+    if timeout 1 bash -c "exec 3<>/dev/tcp/$host/$port" 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  say "$name does not listen on $host:$port after 60 s"; return 1
+}
+
+# memory NAME: VmHWM and VmRSS (kB) of a running server, as JSON.
+memory() {
+  local pid=${PIDS[$1]}
+  awk -v name="$1" -v pid="$pid" '/^VmHWM:/ {h = $2} /^VmRSS:/ {r = $2}
+    END {printf "{\"server\":\"%s\",\"pid\":%s,\"vmhwm_kb\":%d,\"vmrss_kb\":%d}\n", name, pid, h, r}' \
+    "/proc/$pid/status"
+}
+
+# stop NAME: SIGTERM, then SIGKILL after 15 s; only the PID this script started.
+stop() {
+  local pid=${PIDS[$1]:-} i
+  [[ -n $pid ]] || return 0
+  unset "PIDS[$1]"
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for ((i = 0; i < 150; i++)); do
+    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+psql_db() { psql -X -q -v ON_ERROR_STOP=1 -tA "$PG/$1" -c "$2"; }
+
+rows() { psql_db "$DB" 'SELECT count(*) FROM notification'; }
+
+fresh_database() {
+  psql_db postgres "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null
+  psql_db postgres "CREATE DATABASE $DB" >/dev/null
+}
+
+# The shaped link: the publisher in namespace $NS at $NS_ADDR, the receiver in the root namespace
+# on the veth's other end at $ROOT_ADDR. Traffic to $ROOT_ADDR from the root namespace itself goes
+# over loopback, so the same receiver serves the unshaped runs too.
+netns_up() {
+  netns_down
+  ip netns add "$NS" &&
+    ip link add "$NS-r" type veth peer name "$NS-p" netns "$NS" &&
+    ip addr add "$ROOT_ADDR/30" dev "$NS-r" &&
+    ip link set "$NS-r" up &&
+    ip -n "$NS" addr add "$NS_ADDR/30" dev "$NS-p" &&
+    ip -n "$NS" link set "$NS-p" up &&
+    ip -n "$NS" link set lo up
+}
+
+netns_down() {
+  ip link del "$NS-r" 2>/dev/null || true
+  ip netns del "$NS" 2>/dev/null || true
+}
+
+# shape MBIT: a token-bucket filter on both ends of the veth, with the reference script's burst and
+# latency; shape 0 removes them.
+shape() {
+  local mbit=$1
+  if ((mbit == 0)); then
+    tc qdisc del dev "$NS-r" root 2>/dev/null || true
+    tc -n "$NS" qdisc del dev "$NS-p" root 2>/dev/null || true
+    return
+  fi
+  tc qdisc replace dev "$NS-r" root tbf rate "${mbit}mbit" burst "$TBF_BURST" latency "$TBF_LATENCY"
+  tc -n "$NS" qdisc replace dev "$NS-p" root tbf rate "${mbit}mbit" burst "$TBF_BURST" latency "$TBF_LATENCY"
+}
+
+# load ID GROUP SERVER LINK -- PUBLISH-ARGS...: one publish run, then its checks. Every request must
+# get a 2xx; against a storing receiver (SERVER full*) the table must also have grown by exactly the
+# acknowledged count. The run, its checks and its summary go to runs.jsonl; a failed check counts in
+# FAILURES and the run's figures are not reported.
+load() {
+  local id=$1 group=$2 server=$3 link=$4; shift 5
+  local json="$OUT/json/$id.json" before=-1 after=-1 rc=0 problems=() prefix=()
+  [[ $link == loopback ]] || prefix=(ip netns exec "$NS")
+  # Emptied first, so that counting stays cheap and the disk bounded however long the benchmark runs.
+  [[ $server == full* ]] && { psql_db "$DB" 'TRUNCATE notification' >/dev/null; before=$(rows); }
+  "${prefix[@]}" java -jar "$JAR" publish -k --json "$json" "$@" >"$OUT/logs/$id.out" 2>&1 || rc=$?
+  [[ $server == full* ]] && after=$(rows)
+  if [[ ! -s $json ]]; then
+    problems+=("publish exited $rc without a summary: $(grep -m1 -i error "$OUT/logs/$id.out" || tail -1 "$OUT/logs/$id.out")")
+  else
+    ((rc == 0)) || problems+=("publish exited $rc")
+    local bad
+    bad=$(jq -r '[.statuses | to_entries[] | select(.key | startswith("2") | not) | "\(.value) x \(.key)"]
+      + [.errors | to_entries[] | "\(.value) x \(.key)"] | join(", ")' "$json")
+    [[ -z $bad ]] || problems+=("not every request got a 2xx: $bad")
+    jq -e '.sent == .acknowledged and .answered == .sent' "$json" >/dev/null ||
+      problems+=("$(jq -r '"sent \(.sent), answered \(.answered), acknowledged \(.acknowledged)"' "$json")")
+    if [[ $server == full* ]]; then
+      local acked; acked=$(jq .acknowledged "$json")
+      ((after - before == acked)) ||
+        problems+=("the database grew by $((after - before)) rows, $acked were acknowledged")
+    fi
+  fi
+  local status=OK
+  if ((${#problems[@]})); then status=FAILED; FAILURES=$((FAILURES + 1)); fi
+  local problem_json; problem_json=$(printf '%s\n' "${problems[@]}" | jq -R . | jq -sc 'map(select(. != ""))')
+  jq -nc --arg id "$id" --arg group "$group" --arg server "$server" --arg link "$link" \
+    --arg status "$status" --argjson problems "$problem_json" --argjson before "$before" \
+    --argjson after "$after" --argjson exit "$rc" --arg args "$*" \
+    --slurpfile summary <([[ -s $json ]] && cat "$json" || echo null) \
+    '{id: $id, group: $group, server: $server, link: $link, status: $status, problems: $problems,
+      exit: $exit, rows_before: $before, rows_after: $after, args: $args, summary: $summary[0]}' \
+    >>"$OUT/runs.jsonl"
+  if [[ $status == OK ]]; then
+    say "$id: $(jq -r '"\(.measured.acknowledged_rate | floor)/s, p99 \(.measured.latency_ms.p99) ms, \(.acknowledged) acknowledged"' "$json")$( [[ $server == full* ]] && echo ", +$((after - before)) rows")"
+  else
+    say "$id: FAILED: ${problems[*]}"
+  fi
+}
+
+# link_time FACTOR MIN_MS MBIT FILE: FACTOR times what the link takes to carry one body per
+# connection, at least MIN_MS, as a duration. On a slow link the connections' requests cross it in
+# waves (100 bodies take 3-4 s at 1 Mbit/s): the warm-up must last past the first wave, and the
+# window several waves, or the count in it depends on where the waves fall.
+link_time() {
+  awk -v f="$1" -v min="$2" -v m="$3" -v c="$CONNECTIONS" -v b="$(stat -c %s "$4")" \
+    'BEGIN { t = f * c * b * 8 / (m * 1e6) * 1000; printf "%dms", (t < min ? min : t) }'
+}
+
+# rate_of ID: the acknowledged rate an earlier run measured, 0 if it failed.
+rate_of() {
+  jq -r --arg id "$1" 'select(.id == $id) | if .status == "OK" then .summary.measured.acknowledged_rate else 0 end' \
+    "$OUT/runs.jsonl" | tail -1
+}
