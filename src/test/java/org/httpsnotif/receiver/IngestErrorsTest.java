@@ -97,6 +97,19 @@ class IngestErrorsTest {
   }
 
   @Test
+  void theSenderOfAFarTooLargeBodyReadsItsStatusNotAReset() throws Exception {
+    // The receiver refuses on the headers while the sender is still writing; closing at once
+    // would have the kernel reset the connection under the sender before it reads the 413.
+    long before = rows();
+    byte[] body = padded(8 * LIMIT);
+    for (int i = 0; i < 20; i++) {
+      TestReceiver.Response r = FIXTURE.receiver().post("/relay-notification", "application/json", body);
+      assertEquals(413, r.status(), r.text());
+    }
+    assertEquals(before, rows());
+  }
+
+  @Test
   void refusesAChunkedBodyOverTheLimitWhileStreaming() {
     long before = rows();
     byte[] body = padded(LIMIT + 10);

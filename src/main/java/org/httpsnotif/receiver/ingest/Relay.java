@@ -37,6 +37,10 @@ final class Relay {
 
   private static final int INITIAL_MAX = 1 << 20;
 
+  // What is read and thrown away after an early refusal before the connection is closed.
+  private static final long DRAIN_BYTES = 1 << 20;
+  private static final long DRAIN_MILLIS = 2_000;
+
   private static final DeliveryOptions DELIVERY =
       new DeliveryOptions().setCodecName(NotificationCodec.NAME).setSendTimeout(30_000);
 
@@ -106,8 +110,9 @@ final class Relay {
   }
 
   /**
-   * Answers an error before the body was read whole, then stops reading it: the connection is
-   * closed (HTTP/1.x) or the stream reset (HTTP/2), since what follows is of no use.
+   * Answers an error before the body was read whole, then stops taking it: the stream is reset
+   * (HTTP/2) or the connection closed (HTTP/1.x) once the rest has been drained, since what follows
+   * is of no use.
    */
   private static void refuse(HttpServerRequest request, int status, String tag, String message) {
     boolean unread = !request.isEnded();
@@ -120,9 +125,36 @@ final class Relay {
       if (request.version() == HttpVersion.HTTP_2) {
         request.response().reset();
       } else {
-        request.connection().close();
+        drainThenClose(request);
       }
     }
+  }
+
+  /**
+   * Closing a connection whose sender is still writing makes the kernel answer with a reset, which
+   * can reach the sender before it has read the error, leaving it with "connection reset" instead
+   * of the status. So a rest of moderate size is read and thrown away first, for a bounded time.
+   */
+  private static void drainThenClose(HttpServerRequest request) {
+    long declared = declaredLength(request);
+    long rest = declared < 0 ? 0 : declared - request.bytesRead();
+    if (rest > DRAIN_BYTES) {
+      request.connection().close();
+      return;
+    }
+    Vertx vertx = Vertx.currentContext().owner();
+    long[] drained = {0};
+    long timer = vertx.setTimer(DRAIN_MILLIS, id -> request.connection().close());
+    request.handler(chunk -> {
+      drained[0] += chunk.length();
+      if (drained[0] > DRAIN_BYTES) {
+        request.connection().close();
+      }
+    });
+    request.endHandler(v -> {
+      vertx.cancelTimer(timer);
+      request.connection().close();
+    });
   }
 
   /** One request body on its way through the decoder. */
