@@ -180,7 +180,8 @@ public final class PublishCommand implements Callable<Integer> {
       }
     }
     int loops = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    Vertx vertx = Vertx.vertx(Native.vertxOptions().setEventLoopPoolSize(loops));
+    // For discovery; the load runs on event loops of its own (Load.run).
+    Vertx vertx = Vertx.vertx(Native.vertxOptions().setEventLoopPoolSize(1));
     try {
       HttpClientOptions options = clientOptions(target);
       if (!noDiscovery) {
@@ -203,7 +204,7 @@ public final class PublishCommand implements Callable<Integer> {
           new Load.Plan(
               target, options, http2, connections, http2 ? streams : 1, loops, rate,
               warmup.toNanos(), sendFor.toNanos(), sendCount, payloads);
-      Recorder recorder = Load.run(vertx, plan);
+      Recorder recorder = Load.run(plan);
       write(plan, recorder);
       return recorder.allAcknowledged() ? 0 : 1;
     } finally {
