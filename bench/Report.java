@@ -100,9 +100,9 @@ public final class Report {
         + " instances, side by side in the same run.").formatted(meta.get("connections").asInt()));
     line();
     line(("Durations: each server process first gets %s of flat-out load over the three reference bodies"
-        + " (JIT warm-up, reported under Runs as `warmup-*`); every loopback run then has %s of publisher"
-        + " warm-up (a fresh publisher JVM needs 3-4 s before it stops being the bottleneck) and a"
-        + " measured window of %s; a shaped run a warm-up of at least %s and a window of at least %s,"
+        + " (JIT warm-up, reported under Runs as `warmup-*`); every loopback run is sent by one publisher JVM,"
+        + " warmed by those runs (a fresh one spends its first tens of seconds compiling), and has %s"
+        + " of warm-up (connections opened, a rate's schedule settled) and a measured window of %s; a shaped run a warm-up of at least %s and a window of at least %s,"
         + " longer on slow links (1.5 and 5 times what the link takes to carry one body per connection,"
         + " as the connections' requests cross a slow link in waves). A rate is"
         + " the requests sent in the measured window that got a 2xx, divided by the window. Checks"

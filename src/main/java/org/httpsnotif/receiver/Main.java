@@ -1,6 +1,9 @@
 package org.httpsnotif.receiver;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +31,11 @@ public final class Main {
   public static void main(String[] args) {
     System.setProperty(
         "vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    if (args.length == 1 && args[0].equals("publish-series")) {
+      System.exit(PublishCommand.series(
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out));
+      return;
+    }
     if (args.length > 0 && args[0].equals("publish")) {
       System.exit(PublishCommand.run(Arrays.copyOfRange(args, 1, args.length)));
       return;

@@ -7,12 +7,16 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.TrustOptions;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -148,6 +152,44 @@ public final class PublishCommand implements Callable<Integer> {
   /** Runs the command; returns its exit status. */
   public static int run(String[] args) {
     return commandLine(System.err).execute(args);
+  }
+
+  /**
+   * Runs one publish after another in this JVM, as lines of standard input come: each line is a
+   * log file and then the run's arguments, separated by tabs; after each run one line "exit N" goes
+   * to standard output. For benchmarks: a JVM that has already sent for a while sends at full
+   * speed from its first request, while a fresh one spends its first tens of seconds compiling,
+   * on the same cores as the receiver it measures.
+   */
+  public static int series(BufferedReader in, PrintStream out) {
+    String line;
+    while ((line = readLine(in)) != null) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] fields = line.split("\t", -1);
+      int status;
+      try (PrintStream log = new PrintStream(Files.newOutputStream(Path.of(fields[0])), true, StandardCharsets.UTF_8)) {
+        CommandLine cmd = commandLine(log);
+        cmd.setOut(new PrintWriter(log, true));
+        cmd.setErr(new PrintWriter(log, true));
+        status = cmd.execute(Arrays.copyOfRange(fields, 1, fields.length));
+      } catch (IOException e) {
+        System.err.println("error: cannot write " + fields[0] + ": " + e.getMessage());
+        status = 2;
+      }
+      out.println("exit " + status);
+      out.flush();
+    }
+    return 0;
+  }
+
+  private static String readLine(BufferedReader in) {
+    try {
+      return in.readLine();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   static CommandLine commandLine(PrintStream err) {
