@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +66,28 @@ class PublishCommandTest {
     String errText = err.toString(StandardCharsets.UTF_8);
     JsonNode summary = json.toFile().exists() ? new ObjectMapper().readTree(json.toFile()) : null;
     return new Run(exit, summary, added, errText);
+  }
+
+  @Test
+  void aSeriesRunsEachLineAndAnswersItsExitStatus() throws IOException {
+    String url = "https://127.0.0.1:" + FIXTURE.receiver().options.ingestPort + "/";
+    Path first = dir.resolve("first.log");
+    Path second = dir.resolve("second.log");
+    Path summary = dir.resolve("second.json");
+    String lines = String.join("\t", first.toString(), "-k", "-u", url, "-c", "0") + "\n"
+        + String.join("\t", second.toString(), "-k", "-u", url, "-c", "2", "-n", "20", "--json",
+            summary.toString(), JSON.toString()) + "\n";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long before = FIXTURE.rows();
+
+    int exit = PublishCommand.series(new BufferedReader(new StringReader(lines)),
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    assertEquals(0, exit);
+    assertEquals("exit 2\nexit 0\n", out.toString(StandardCharsets.UTF_8).replace("\r", ""));
+    assertTrue(Files.readString(first).contains("--connections must be at least 1"), Files.readString(first));
+    assertEquals(20, new ObjectMapper().readTree(summary.toFile()).get("acknowledged").asLong());
+    assertEquals(20, FIXTURE.rows() - before);
   }
 
   @Test
