@@ -1,10 +1,12 @@
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.PemKeyCertOptions;
+import java.nio.file.Path;
+import org.httpsnotif.receiver.config.Tls;
 import org.httpsnotif.receiver.http.Native;
+import org.httpsnotif.receiver.http.ServerOptions;
 
 /**
  * The ceiling the receiver is measured against: a Vert.x HTTPS server with the receiver's TLS
@@ -26,13 +28,8 @@ public final class BareServer extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    HttpServerOptions options = new HttpServerOptions()
-        .setPort(port)
-        .setHost("127.0.0.1")
-        .setSsl(true)
-        .setSslEngineOptions(Native.tlsEngine())
-        .setKeyCertOptions(new PemKeyCertOptions().setCertPath(cert).setKeyPath(key))
-        .setCompressionSupported(false);
+    // The receiver's own TLS options, so the ceiling moves with them.
+    HttpServerOptions options = ServerOptions.tls(new Tls(Path.of(cert), Path.of(key), null), "127.0.0.1", port);
     return vertx.createHttpServer(options)
         .requestHandler(request -> request.body().onComplete(body -> request.response().setStatusCode(204).end()))
         .listen();

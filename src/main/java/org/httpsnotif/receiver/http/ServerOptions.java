@@ -15,6 +15,13 @@ public final class ServerOptions {
   private ServerOptions() {}
 
   public static HttpServerOptions tls(Tls tls, String host, int port, ServerLimits limits) {
+    return tls(tls, host, port)
+        .setIdleTimeout(limits.idleTimeoutSeconds())
+        .setMaxHeaderSize(limits.maxHeaderSize());
+  }
+
+  /** TLS alone, without the listener's limits: also the bare server's of bench/, its ceiling. */
+  public static HttpServerOptions tls(Tls tls, String host, int port) {
     return new HttpServerOptions()
         .setHost(host)
         .setPort(port)
@@ -24,8 +31,6 @@ public final class ServerOptions {
             new PemKeyCertOptions()
                 .setCertPath(tls.cert().toString())
                 .setKeyPath(tls.key().toString()))
-        .setIdleTimeout(limits.idleTimeoutSeconds())
-        .setMaxHeaderSize(limits.maxHeaderSize())
         .setCompressionSupported(false);
   }
 

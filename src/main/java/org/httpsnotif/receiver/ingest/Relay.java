@@ -61,9 +61,10 @@ final class Relay {
       return;
     }
     long now = System.nanoTime();
+    long allowed = TimeUnit.SECONDS.toNanos(settings.bodyTimeoutSeconds());
     List<Body> late = new ArrayList<>();
     for (Body body : arriving) {
-      if (now - body.started >= TimeUnit.SECONDS.toNanos(settings.bodyTimeoutSeconds())) {
+      if (now - body.started >= allowed) {
         late.add(body);
       }
     }
