@@ -1,6 +1,7 @@
 package org.httpsnotif.receiver.decode;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -8,6 +9,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Decodes a JSON notification with Jackson's non-blocking parser as chunks arrive. */
 public final class JsonBodyDecoder implements BodyDecoder {
@@ -36,19 +39,50 @@ public final class JsonBodyDecoder implements BodyDecoder {
     SEPARATOR_NUMBER
   }
 
+  /**
+   * Names a thread's factory may pool before the thread starts over with a fresh one. A parser
+   * merges the member names it met into its factory's table when it closes, so the next body finds
+   * them there instead of adding and interning each anew (with a table per body, every body's
+   * names took that slow path). While the table is shared, a body bringing a new name copies it
+   * whole, so it is kept small; real notifications use tens to hundreds of names.
+   */
+  static final int MAX_POOLED_NAMES = 1024;
+
+  // Per thread: an event loop decodes its bodies one at a time, so its parsers never share a
+  // table with another thread's.
+  private static final ThreadLocal<Map<Limits, Pool>> POOLS = ThreadLocal.withInitial(HashMap::new);
+
+  /** A Jackson factory for one set of limits, whose pooled names can be counted. */
+  private static final class Pool extends JsonFactory {
+    private static final long serialVersionUID = 1L;
+
+    Pool(Limits limits) {
+      super(new JsonFactoryBuilder().streamReadConstraints(constraints(limits)));
+    }
+
+    int pooledNames() {
+      return _byteSymbolCanonicalizer.size();
+    }
+
+    // Jackson makes non-blocking parsers only for factories that call themselves JSON.
+    @Override
+    public String getFormatName() {
+      return FORMAT_NAME_JSON;
+    }
+  }
+
+  private final Limits limits;
+  private final Pool pool;
+
   public JsonBodyDecoder() {
     this(Limits.DEFAULT);
   }
 
   public JsonBodyDecoder(Limits limits) {
-    this(factory(limits), limits);
-  }
-
-  private JsonBodyDecoder(JsonFactory factory, Limits limits) {
+    this.limits = limits;
+    this.pool = pool(limits);
     try {
-      // A copy has symbol tables of its own. Shared ones keep the names of earlier bodies, up to
-      // 6000, and each body bringing a name not among them copied them all (up to 0.8 MB seen).
-      parser = factory.copy().createNonBlockingByteArrayParser();
+      parser = pool.createNonBlockingByteArrayParser();
     } catch (IOException e) {
       throw new IllegalStateException("Jackson has no non-blocking parser", e);
     }
@@ -56,28 +90,31 @@ public final class JsonBodyDecoder implements BodyDecoder {
     events = new JsonEvents(parser, extractor, limits.maxMembers());
   }
 
-  /** A factory per limits; decoders made from one take its settings, not its symbol tables. */
+  /** A factory with the constraints of these limits, for readers of stored bodies. */
   public static JsonFactory factory(Limits limits) {
-    return JsonFactory.builder()
-        .streamReadConstraints(
-            StreamReadConstraints.builder()
-                .maxNestingDepth(limits.maxDepth())
-                .maxStringLength(limits.maxStringLength())
-                .maxNumberLength(limits.maxNumberLength())
-                .build())
+    return new JsonFactoryBuilder().streamReadConstraints(constraints(limits)).build();
+  }
+
+  private static StreamReadConstraints constraints(Limits limits) {
+    return StreamReadConstraints.builder()
+        .maxNestingDepth(limits.maxDepth())
+        .maxStringLength(limits.maxStringLength())
+        .maxNumberLength(limits.maxNumberLength())
         .build();
   }
 
-  private static final JsonFactory DEFAULT_FACTORY = factory(Limits.DEFAULT);
-
-  /** A decoder with the default limits, sharing one factory. */
+  /** A decoder with the default limits. */
   public static JsonBodyDecoder withDefaults() {
-    return new JsonBodyDecoder(DEFAULT_FACTORY, Limits.DEFAULT);
+    return new JsonBodyDecoder(Limits.DEFAULT);
   }
 
-  /** A decoder sharing the given factory, made by {@link #factory} from the same limits. */
-  public static JsonBodyDecoder from(JsonFactory factory, Limits limits) {
-    return new JsonBodyDecoder(factory, limits);
+  /** Names the calling thread's factory for these limits pools now (for tests). */
+  static int pooledNames(Limits limits) {
+    return pool(limits).pooledNames();
+  }
+
+  private static Pool pool(Limits limits) {
+    return POOLS.get().computeIfAbsent(limits, Pool::new);
   }
 
   @Override
@@ -132,7 +169,20 @@ public final class JsonBodyDecoder implements BodyDecoder {
     if (events.depth() > 0) {
       throw DecodeException.malformed("truncated JSON: the body ended inside a value");
     }
+    poolNames();
     return extractor.result();
+  }
+
+  /** Pools the names of a good body for the thread's next ones, within the cap. */
+  private void poolNames() {
+    try {
+      parser.close();
+    } catch (IOException e) {
+      throw new IllegalStateException("closing a parser of a byte array failed", e);
+    }
+    if (pool.pooledNames() > MAX_POOLED_NAMES) {
+      POOLS.get().remove(limits);
+    }
   }
 
   /** Jackson's message without the source location it appends, which says nothing here. */

@@ -4,7 +4,9 @@ import com.fasterxml.aalto.AsyncByteArrayFeeder;
 import com.fasterxml.aalto.AsyncXMLInputFactory;
 import com.fasterxml.aalto.AsyncXMLStreamReader;
 import com.fasterxml.aalto.UncheckedStreamException;
+import com.fasterxml.aalto.in.ReaderConfig;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
+import com.fasterxml.aalto.stax.StreamReaderImpl;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +31,8 @@ import org.codehaus.stax2.XMLInputFactory2;
  * and fails on an unbound prefix. So the feed keeps the body, and when the reader reports an
  * unbound prefix it starts over with a fresh reader and handler, declaring that prefix on the root
  * element as {@link #UNBOUND_PREFIX_NS} followed by the prefix. Bodies that bind their prefixes,
- * all standard ones, are read once.
+ * all standard ones, are read once, and so are those whose only unbound prefix is the root's own
+ * (bound before the first parse, see {@link #begin}).
  *
  * <p>Encodings: only UTF-8 and its subset US-ASCII are accepted. YANG-based protocols exchange XML
  * in UTF-8, and stored bodies are served again byte for byte inside UTF-8 responses, where a
@@ -92,11 +95,19 @@ final class XmlFeed<H extends XmlFeed.Handler> {
   }
 
   /**
-   * A factory per body, not one shared: the readers of one Aalto factory pool the element names
-   * they meet in one symbol table that never shrinks (measured: 170 MB after a million distinct
-   * names), so a publisher inventing names would grow the heap without bound. A fresh factory costs
-   * about 2 microseconds a body; names are not interned, for the same reason.
+   * Names a thread's factory may pool before the thread starts over with a fresh one. A reader
+   * merges the element names it met into its factory's symbol table when it closes, so the next
+   * body finds them there instead of building and interning each anew (with a factory per body
+   * that took about a tenth of the receiver's CPU time for XML). The table never shrinks (measured:
+   * 170 MB after a million distinct names), so a publisher inventing names would grow it without
+   * bound, and while it is shared a body bringing a new name copies it whole; this cap keeps it to
+   * tens of kilobytes. Real notifications use tens to hundreds of names.
    */
+  static final int MAX_POOLED_NAMES = 1024;
+
+  // One factory per thread: each event loop reads its bodies one at a time.
+  private static final ThreadLocal<AsyncXMLInputFactory> FACTORY = ThreadLocal.withInitial(XmlFeed::newFactory);
+
   private static AsyncXMLInputFactory newFactory() {
     AsyncXMLInputFactory factory = new InputFactoryImpl();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -147,6 +158,7 @@ final class XmlFeed<H extends XmlFeed.Handler> {
         throw DecodeException.malformed(size == 0 ? "empty body" : "no XML root element");
       }
       reader.close();
+      forgetNamesIfTooMany();
       return handler;
     } catch (XMLStreamException e) {
       throw malformed(e);
@@ -200,9 +212,35 @@ final class XmlFeed<H extends XmlFeed.Handler> {
     }
   }
 
-  /** A fresh reader and handler, fed the body up to the root's name and the bindings so far. */
+  /** Drops this thread's factory once its pooled names pass the cap. */
+  private void forgetNamesIfTooMany() {
+    ReaderConfig config = ((StreamReaderImpl) reader).getConfig();
+    if (config.getActualEncoding() != null && config.getBBSymbols().size() > MAX_POOLED_NAMES) {
+      FACTORY.remove();
+    }
+  }
+
+  /** Names this thread's factory pools now (for tests). */
+  static int pooledNames() throws XMLStreamException {
+    AsyncXMLStreamReader<AsyncByteArrayFeeder> probe = FACTORY.get().createAsyncForByteArray();
+    probe.getInputFeeder().feedInput(new byte[] {'<', 'a', '/', '>'}, 0, 4);
+    probe.next();
+    return ((StreamReaderImpl) probe).getConfig().getBBSymbols().size();
+  }
+
+  /**
+   * A fresh reader and handler, fed the body up to the root's name and the bindings so far. A
+   * root whose prefix its start tag leaves undeclared (the reference publisher's) is bound before
+   * the first parse when that tag has arrived whole, sparing a failed parse and a restart.
+   */
   private void begin() throws XMLStreamException, DecodeException {
-    reader = newFactory().createAsyncForByteArray();
+    if (unbound.isEmpty() && limits.maxUnboundPrefixes() > 0) {
+      String prefix = prolog.undeclaredRootPrefix(body);
+      if (prefix != null && !reserved(prefix)) {
+        unbound.add(prefix);
+      }
+    }
+    reader = FACTORY.get().createAsyncForByteArray();
     handler = handlers.get();
     depth = 0;
     rootSeen = false;
@@ -237,14 +275,18 @@ final class XmlFeed<H extends XmlFeed.Handler> {
     drain();
   }
 
+  /** The prefixes XML binds itself, which a document may never declare. */
+  private static boolean reserved(String prefix) {
+    return prefix.equals("xml") || prefix.equals("xmlns");
+  }
+
   /** Starts over with the prefix bound if the reader failed on an unbound prefix; else fails. */
   private void rebind(XMLStreamException e) throws DecodeException {
     Matcher m = UNBOUND.matcher(String.valueOf(e.getMessage()));
     if (!m.find()
         || prolog.rootNameEnd() < 0
         || unbound.contains(m.group(1))
-        || m.group(1).equals("xml")
-        || m.group(1).equals("xmlns")) {
+        || reserved(m.group(1))) {
       throw malformed(e);
     }
     if (unbound.size() == limits.maxUnboundPrefixes()) {

@@ -187,6 +187,33 @@ class JsonBodyDecoderTest {
     assertTrue(after < before + 32 * 1024, "before " + before + " bytes, after " + after);
   }
 
+  @Test
+  void poolsTheNamesOfABodyForTheNextButNotWithoutBound() throws DecodeException {
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 5000; i++) {
+      many.append(i == 0 ? "" : ", ").append("\"n").append(i).append("\": ").append(i);
+    }
+    byte[] usual = withName("x");
+    byte[] body = json(new String(withName("x"), StandardCharsets.UTF_8).replace("\"x\": 1", many));
+    Splits.feed(JsonBodyDecoder.withDefaults(), body, List.of(body.length));
+    int afterMany = JsonBodyDecoder.pooledNames(JsonBodyDecoder.Limits.DEFAULT);
+    assertTrue(afterMany <= JsonBodyDecoder.MAX_POOLED_NAMES, "the thread's factory keeps " + afterMany);
+    // A body whose names are pooled reads as before, and pools its names for the next.
+    Extracted first = Splits.feed(JsonBodyDecoder.withDefaults(), usual, List.of(usual.length));
+    int pooled = JsonBodyDecoder.pooledNames(JsonBodyDecoder.Limits.DEFAULT);
+    assertTrue(pooled >= 3 && pooled <= JsonBodyDecoder.MAX_POOLED_NAMES, "pooled " + pooled);
+    assertEquals(first, Splits.feed(JsonBodyDecoder.withDefaults(), usual, List.of(9, usual.length - 9)));
+    assertEquals(pooled, JsonBodyDecoder.pooledNames(JsonBodyDecoder.Limits.DEFAULT));
+    // A body that fails pools nothing.
+    byte[] broken = json("{\"broken-name\": [}");
+    assertThrows(DecodeException.class, () -> Splits.feed(JsonBodyDecoder.withDefaults(), broken, List.of(broken.length)));
+    assertEquals(pooled, JsonBodyDecoder.pooledNames(JsonBodyDecoder.Limits.DEFAULT));
+  }
+
+  private static byte[] json(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
   private static byte[] withName(String name) {
     return ("{\"ietf-https-notif:notification\": {\"eventTime\": \"2013-12-21T00:01:00Z\","
         + " \"a:e\": {\"" + name + "\": 1}}}").getBytes(StandardCharsets.UTF_8);

@@ -638,6 +638,30 @@ class XmlBodyDecoderTest {
     assertEquals("m:e", result.notificationType());
   }
 
+  @Test
+  void poolsTheNamesOfABodyForTheNextButNotWithoutBound() throws Exception {
+    byte[] many = manyNames(20_000);
+    Splits.feed(new XmlBodyDecoder(), many, List.of(many.length));
+    int afterMany = XmlFeed.pooledNames();
+    assertTrue(afterMany <= XmlFeed.MAX_POOLED_NAMES, "the thread's factory keeps " + afterMany + " names");
+    // A body whose names are pooled reads as before, and pools its names for the next.
+    byte[] body = utf8("<notification xmlns='" + RFC5277_NS + "'>" + TIME + EVENT + "</notification>");
+    Extracted first = Splits.feed(new XmlBodyDecoder(), body, List.of(body.length));
+    int pooled = XmlFeed.pooledNames();
+    assertTrue(pooled >= 3 && pooled <= XmlFeed.MAX_POOLED_NAMES, "pooled " + pooled);
+    assertEquals(first, Splits.feed(new XmlBodyDecoder(), body, List.of(7, body.length - 7)));
+    assertEquals(pooled, XmlFeed.pooledNames());
+  }
+
+  private static byte[] manyNames(int n) {
+    StringBuilder xml = new StringBuilder("<notification xmlns='" + RFC5277_NS + "'>" + TIME);
+    xml.append("<e xmlns='urn:x'>");
+    for (int i = 0; i < n; i++) {
+      xml.append("<n").append(i).append("/>");
+    }
+    return utf8(xml.append("</e></notification>").toString());
+  }
+
   private static void assertTooBig(XmlBodyDecoder.Limits limits, String xml, String message) {
     byte[] body = utf8(xml);
     DecodeException e =
