@@ -155,10 +155,14 @@ public final class Report {
     line("## Latency at 50 % of the maximum rate");
     line();
     line(("The publisher sends at half the receiver's maximum rate above (`publish -r`), after a warm-up of"
-        + " %s. Latency counts from when each request was due, so a stall shows rather than slowing the"
-        + " schedule; the last column counts from when it was actually sent. When the two differ much,"
-        + " the publisher fell behind its own schedule (short of CPU, or still warming up) and the run"
-        + " measures the publisher as much as the receiver. Milliseconds.")
+        + " %s. Before each such run `CHECKPOINT` and `sync` write out what the runs before it left"
+        + " dirty: the kernel otherwise writes the gigabyte of a flat-out run back during the next one,"
+        + " and PostgreSQL's commits wait behind it (seen on the project machine: p99 211-353 ms in a"
+        + " half-rate run right after a 25-s flat-out run, 4-10 ms in those after it). Latency counts from"
+        + " when each request was due, so a stall shows rather than slowing the schedule; the last"
+        + " column counts from when it was actually sent. When the two differ much, the publisher fell"
+        + " behind its own schedule (short of CPU, or still warming up) and the run measures the"
+        + " publisher as much as the receiver. Milliseconds.")
             .formatted(meta.get("durations").path("half_warmup").asText("?")));
     line();
     line("| body | maximum /s | asked /s | got /s | p50 | p90 | p99 | p99.9 | max | p99 from sending |");
@@ -204,8 +208,11 @@ public final class Report {
     line("## HTTP/2");
     line();
     line(("`--http2 -c %d --streams %d` (%d requests in flight, as many as the HTTP/1.1 runs) against"
-        + " HTTP/1.1 with %d connections.").formatted(meta.get("h2_connections").asInt(), meta.get("h2_streams").asInt(),
-            meta.get("h2_connections").asInt() * meta.get("h2_streams").asInt(), meta.get("connections").asInt()));
+        + " HTTP/1.1 with %d connections. The receiver first gets %s of HTTP/2 over the three bodies"
+        + " (`warmup-h2-full`): its HTTP/2 code has not run before, and the first HTTP/2 run measured the"
+        + " JIT compiling it.").formatted(meta.get("h2_connections").asInt(), meta.get("h2_streams").asInt(),
+            meta.get("h2_connections").asInt() * meta.get("h2_streams").asInt(), meta.get("connections").asInt(),
+            meta.get("durations").path("h2_warmup").asText("?")));
     line();
     line("| body | HTTP/1.1 /s | HTTP/2 /s | h2 / h1 | p99 h1 ms | p99 h2 ms |");
     line("|---|---|---|---|---|---|");
