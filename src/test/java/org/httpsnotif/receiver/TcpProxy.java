@@ -1,5 +1,6 @@
 package org.httpsnotif.receiver;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetServer;
@@ -39,13 +40,13 @@ final class TcpProxy implements AutoCloseable {
     return server.actualPort();
   }
 
-  /** Closes every proxied connection and refuses new ones. */
+  /** Closes every proxied connection and refuses new ones; returns once they are closed. */
   void cut() {
     mode = Mode.REFUSE;
     closeOpen();
   }
 
-  /** Closes every proxied connection and holds new ones without an answer. */
+  /** Closes every proxied connection and holds new ones without an answer; returns once closed. */
   void stall() {
     mode = Mode.STALL;
     closeOpen();
@@ -75,6 +76,12 @@ final class TcpProxy implements AutoCloseable {
         .connect(targetPort, targetHost)
         .onSuccess(
             upstream -> {
+              if (mode != Mode.FORWARD) {
+                // Cut or stalled while this connection was being set up.
+                upstream.close();
+                socket.close();
+                return;
+              }
               open.add(socket);
               open.add(upstream);
               socket.pipeTo(upstream);
@@ -83,9 +90,12 @@ final class TcpProxy implements AutoCloseable {
         .onFailure(e -> socket.close());
   }
 
+  // Waits for the closes: a request the test sends next must not still reach PostgreSQL through
+  // a connection whose close is only queued (it would be stored, and its answer lost).
   private void closeOpen() {
-    open.forEach(NetSocket::close);
+    List<Future<Void>> closed = open.stream().map(NetSocket::close).toList();
     open.clear();
+    Future.join(closed).await();
   }
 
   @Override
