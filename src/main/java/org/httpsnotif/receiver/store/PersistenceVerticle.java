@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Group commit: takes notifications off the event bus and writes whatever is pending as soon as a
  * connection is free, one statement per batch, replying to each message only after its batch is
- * committed. Batches grow with load; a lone notification is written at once. When the queue is
+ * committed. Batches grow with load; a lone notification is written at once. While a batch is
+ * being written, another starts only once {@link #PARALLEL_BATCH} are pending. When the queue is
  * full or the database fails, messages are failed with {@link #UNAVAILABLE} and nothing is
  * acknowledged.
  */
@@ -34,6 +35,9 @@ public final class PersistenceVerticle extends VerticleBase {
    * @param maxPendingBytes payload bytes waiting before new ones are refused
    */
   public record Settings(int maxBatch, int maxInFlight, int maxPending, long maxPendingBytes) {}
+
+  /** Pending notifications that make a second batch in flight worth its commit. */
+  public static final int PARALLEL_BATCH = 50;
 
   private static final Logger log = LoggerFactory.getLogger(PersistenceVerticle.class);
 
@@ -83,7 +87,7 @@ public final class PersistenceVerticle extends VerticleBase {
   }
 
   private void writeWhatIsPending() {
-    while (inFlight < settings.maxInFlight() && !pending.isEmpty()) {
+    while (inFlight < settings.maxInFlight() && !pending.isEmpty() && (inFlight == 0 || worthAnother())) {
       int n = Math.min(pending.size(), settings.maxBatch());
       List<Message<Notification>> messages = new ArrayList<>(n);
       List<Notification> batch = new ArrayList<>(n);
@@ -113,6 +117,18 @@ public final class PersistenceVerticle extends VerticleBase {
     if (drained != null && inFlight == 0 && pending.isEmpty()) {
       drained.tryComplete();
     }
+  }
+
+  /**
+   * Whether enough is pending to start a batch beside one being written. Each commit costs
+   * PostgreSQL and the kernel about 340 us of CPU on the project machine (its WAL flush), against
+   * about 26 us per row, so small batches side by side cost more than they gain: what arrives while
+   * a batch is written usually waits for it and goes as one larger batch, and a second connection
+   * is used only once a backlog builds. Measured with 100 publishers' connections flat out: 14-17
+   * rows per commit when every free connection took what was pending, 29-35 with this rule.
+   */
+  private boolean worthAnother() {
+    return pending.size() >= Math.min(PARALLEL_BATCH, settings.maxBatch());
   }
 
   // Log transitions, not every failed batch: a database outage would flood the log.
