@@ -31,7 +31,7 @@ import org.httpsnotif.receiver.ingest.IngestVerticle;
 import org.httpsnotif.receiver.store.DiscardVerticle;
 import org.httpsnotif.receiver.store.Migrations;
 import org.httpsnotif.receiver.store.NotificationCodec;
-import org.httpsnotif.receiver.store.Notification;
+import org.httpsnotif.receiver.store.NotificationGroup;
 import org.httpsnotif.receiver.store.PersistenceVerticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +85,7 @@ public final class Receiver {
     }
 
     Vertx vertx = Vertx.vertx(Native.vertxOptions());
-    vertx.eventBus().registerDefaultCodec(Notification.class, new NotificationCodec());
+    vertx.eventBus().registerDefaultCodec(NotificationGroup.class, new NotificationCodec());
     int instances = options.httpInstancesOrCores();
     List<String> basePaths = options.basePaths.stream().map(IngestSettings::normalise).distinct().toList();
     ServerLimits limits =
@@ -110,7 +110,7 @@ public final class Receiver {
     }
     IngestSettings ingest =
         new IngestSettings(tls, options.ingestHost, options.ingestPort, basePaths, options.bodyLimit,
-            options.bodyTimeout, options.retryAfter, options.http2, limits, decoders, publisherAuth,
+            options.bodyTimeout, options.retryAfter, options.batchSize, options.http2, limits, decoders, publisherAuth,
             options.clientAuth.name(), options.trustAnchors);
     ApiSettings api = new ApiSettings(tls, apiHost, options.apiPort, database, options.apiPageLimit, limits, readerAuth);
     PersistenceVerticle.Settings store =

@@ -12,6 +12,7 @@ import org.httpsnotif.receiver.http.ServerLimits;
  *
  * @param basePaths normalised: no trailing slash, the root as ""
  * @param retryAfterSeconds sent with 503 when storage cannot take a notification
+ * @param maxGroup most notifications handed to storage in one message (the batch size)
  * @param clientCertificates none, request or require
  * @param trustAnchors CA bundle for client certificates, or null
  */
@@ -23,6 +24,7 @@ public record IngestSettings(
     long bodyLimit,
     int bodyTimeoutSeconds,
     int retryAfterSeconds,
+    int maxGroup,
     boolean http2,
     ServerLimits limits,
     Decoders decoders,

@@ -1,8 +1,8 @@
 package org.httpsnotif.receiver.ingest;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -22,8 +22,6 @@ import org.httpsnotif.receiver.decode.DecodeException;
 import org.httpsnotif.receiver.decode.Extracted;
 import org.httpsnotif.receiver.http.Errors;
 import org.httpsnotif.receiver.store.Notification;
-import org.httpsnotif.receiver.store.NotificationCodec;
-import org.httpsnotif.receiver.store.PersistenceVerticle;
 
 /**
  * POST relay-notification: decodes the body as its chunks arrive, keeps its exact bytes, hands the
@@ -41,18 +39,18 @@ final class Relay {
   private static final long DRAIN_BYTES = 1 << 20;
   private static final long DRAIN_MILLIS = 2_000;
 
-  private static final DeliveryOptions DELIVERY =
-      new DeliveryOptions().setCodecName(NotificationCodec.NAME).setSendTimeout(30_000);
-
   private final Vertx vertx;
   private final IngestSettings settings;
   // Bodies still arriving. One sweep a second finds those past --body-timeout: a timer set and
   // cancelled per request cost more CPU than the sweep of the few bodies open at any moment.
   private final Set<Body> arriving = new HashSet<>();
 
+  private final Handover handover;
+
   Relay(Vertx vertx, IngestSettings settings) {
     this.vertx = vertx;
     this.settings = settings;
+    this.handover = new Handover(vertx, vertx.getOrCreateContext(), settings.maxGroup());
     vertx.setPeriodic(1000, id -> sweep());
   }
 
@@ -239,20 +237,19 @@ final class Relay {
               format.encoding(),
               contentType,
               Buffer.buffer(payload));
-      vertx
-          .eventBus()
-          .request(PersistenceVerticle.ADDRESS, notification, DELIVERY)
-          .onComplete(
-              stored -> {
-                if (stored.succeeded()) {
-                  request.response().setStatusCode(204).end();
-                } else {
-                  request
-                      .response()
-                      .putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(settings.retryAfterSeconds()));
-                  Errors.send(request, 503, "the notification was not stored: " + stored.cause().getMessage());
-                }
-              });
+      handover.add(notification, this::answer);
+    }
+
+    /** 204 once stored; 503 with Retry-After when storage could not take it. */
+    private void answer(AsyncResult<Void> stored) {
+      if (stored.succeeded()) {
+        request.response().setStatusCode(204).end();
+      } else {
+        request
+            .response()
+            .putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(settings.retryAfterSeconds()));
+        Errors.send(request, 503, "the notification was not stored: " + stored.cause().getMessage());
+      }
     }
 
     private void fail(int status, String tag, String message) {

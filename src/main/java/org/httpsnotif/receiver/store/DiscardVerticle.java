@@ -11,11 +11,11 @@ import io.vertx.core.eventbus.MessageConsumer;
  */
 public final class DiscardVerticle extends VerticleBase {
 
-  private MessageConsumer<Notification> consumer;
+  private MessageConsumer<NotificationGroup> consumer;
 
   @Override
   public Future<?> start() {
-    consumer = vertx.eventBus().<Notification>localConsumer(PersistenceVerticle.ADDRESS, m -> m.reply(null));
+    consumer = vertx.eventBus().<NotificationGroup>localConsumer(PersistenceVerticle.ADDRESS, m -> m.reply(null));
     return consumer.completion();
   }
 }

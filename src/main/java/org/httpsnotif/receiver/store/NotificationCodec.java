@@ -4,23 +4,23 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
 
 /** Local-only codec: notifications never leave the process, so the record itself is passed. */
-public final class NotificationCodec implements MessageCodec<Notification, Notification> {
+public final class NotificationCodec implements MessageCodec<NotificationGroup, NotificationGroup> {
 
   public static final String NAME = "notification";
 
   @Override
-  public void encodeToWire(Buffer buffer, Notification notification) {
+  public void encodeToWire(Buffer buffer, NotificationGroup group) {
     throw new UnsupportedOperationException("notifications are only sent on the local event bus");
   }
 
   @Override
-  public Notification decodeFromWire(int pos, Buffer buffer) {
+  public NotificationGroup decodeFromWire(int pos, Buffer buffer) {
     throw new UnsupportedOperationException("notifications are only sent on the local event bus");
   }
 
   @Override
-  public Notification transform(Notification notification) {
-    return notification;
+  public NotificationGroup transform(NotificationGroup group) {
+    return group;
   }
 
   @Override

@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit: takes notifications off the event bus and writes whatever is pending as soon as a
- * connection is free, one statement per batch, replying to each message only after its batch is
- * committed. Batches grow with load; a lone notification is written at once. While a batch is
+ * Group commit: takes notifications off the event bus (in {@link NotificationGroup}s) and writes
+ * whatever is pending as soon as a connection is free, one statement per batch, replying to each
+ * message only after its batch is committed. Batches grow with load; a lone notification is written at once. While a batch is
  * being written, another starts only once {@link #PARALLEL_BATCH} are pending. When the queue is
  * full or the database fails, messages are failed with {@link #UNAVAILABLE} and nothing is
  * acknowledged.
@@ -43,12 +43,14 @@ public final class PersistenceVerticle extends VerticleBase {
 
   private final Database database;
   private final Settings settings;
-  private final ArrayDeque<Message<Notification>> pending = new ArrayDeque<>();
+  private final ArrayDeque<Message<NotificationGroup>> pending = new ArrayDeque<>();
+  // Notifications and payload bytes in the pending groups.
+  private int pendingCount;
   private long pendingBytes;
   private int inFlight;
   private Pool pool;
   private NotificationStore store;
-  private MessageConsumer<Notification> consumer;
+  private MessageConsumer<NotificationGroup> consumer;
   private Promise<Void> drained;
   private boolean failing;
 
@@ -74,28 +76,33 @@ public final class PersistenceVerticle extends VerticleBase {
     return drained.future().eventually(() -> pool.close());
   }
 
-  private void accept(Message<Notification> message) {
-    int size = message.body().payload().length();
-    if (pending.size() >= settings.maxPending()
-        || (pendingBytes + size > settings.maxPendingBytes() && !pending.isEmpty())) {
+  private void accept(Message<NotificationGroup> message) {
+    NotificationGroup group = message.body();
+    long bytes = group.bytes();
+    if (!pending.isEmpty()
+        && (pendingCount + group.size() > settings.maxPending()
+            || pendingBytes + bytes > settings.maxPendingBytes())) {
       message.fail(UNAVAILABLE, "the storage queue is full");
       return;
     }
     pending.add(message);
-    pendingBytes += size;
+    pendingCount += group.size();
+    pendingBytes += bytes;
     writeWhatIsPending();
   }
 
   private void writeWhatIsPending() {
     while (inFlight < settings.maxInFlight() && !pending.isEmpty() && (inFlight == 0 || worthAnother())) {
-      int n = Math.min(pending.size(), settings.maxBatch());
-      List<Message<Notification>> messages = new ArrayList<>(n);
-      List<Notification> batch = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        Message<Notification> message = pending.poll();
-        pendingBytes -= message.body().payload().length();
+      // Whole groups (each at most maxBatch, see IngestSettings.maxGroup) up to maxBatch rows.
+      List<Message<NotificationGroup>> messages = new ArrayList<>();
+      List<Notification> batch = new ArrayList<>(Math.min(pendingCount, settings.maxBatch()));
+      while (!pending.isEmpty()
+          && (batch.isEmpty() || batch.size() + pending.peek().body().size() <= settings.maxBatch())) {
+        Message<NotificationGroup> message = pending.poll();
+        pendingCount -= message.body().size();
+        pendingBytes -= message.body().bytes();
         messages.add(message);
-        batch.add(message.body());
+        batch.addAll(message.body().notifications());
       }
       inFlight++;
       store
@@ -128,7 +135,7 @@ public final class PersistenceVerticle extends VerticleBase {
    * rows per commit when every free connection took what was pending, 29-35 with this rule.
    */
   private boolean worthAnother() {
-    return pending.size() >= Math.min(PARALLEL_BATCH, settings.maxBatch());
+    return pendingCount >= Math.min(PARALLEL_BATCH, settings.maxBatch());
   }
 
   // Log transitions, not every failed batch: a database outage would flood the log.
