@@ -40,25 +40,23 @@ final class CdataEndScan {
   // ']' in a row in text or CDATA, '-' in a row in a comment; in a PI, 1 after a '?'.
   private int run;
   private int found = -1;
-  // The markup is followed up to here, and every ]]> starting before `checked` is accounted for.
+  // The markup is followed up to here; beyond it no ]]> has been seen yet.
   private int followed;
-  private int checked;
 
   /**
-   * Scans {@code body[from, to)}, the bytes that just arrived; stops at the first find. {@code
-   * body} holds the whole body from its first byte, positions being offsets in it: the markup is
-   * followed from where it was left, which may be before {@code from}.
+   * Scans {@code body[from, to)}, the bytes that just arrived after those of the last scan; stops
+   * at the first find. {@code body} holds the whole body from its first byte, positions being
+   * offsets in it: the markup is followed from where it was left, which may be before {@code from}.
    */
   void scan(byte[] body, int from, int to) {
     if (found >= 0) {
       return;
     }
     // A ]]> split across arrivals starts at most two bytes before them.
-    if (indexOfCdataEnd(body, Math.max(0, Math.min(checked, from) - 2), to) >= 0) {
+    if (indexOfCdataEnd(body, Math.max(0, from - 2), to) >= 0) {
       follow(body, followed, to);
       followed = to;
     }
-    checked = to;
   }
 
   /** Offset of the first ]]> lying wholly in {@code bytes[from, to)}, or -1. */

@@ -8,10 +8,23 @@ import java.util.List;
  * One message per notification woke the persistence verticle's event loop and set a reply timer
  * for each; a turn usually finishes several bodies.
  */
-public record NotificationGroup(List<Notification> notifications) {
+public final class NotificationGroup {
 
-  public NotificationGroup {
-    notifications = List.copyOf(notifications);
+  private final List<Notification> notifications;
+  // Counted once: the persistence verticle needs it when the group arrives and when it leaves.
+  private final long bytes;
+
+  public NotificationGroup(List<Notification> notifications) {
+    this.notifications = List.copyOf(notifications);
+    long sum = 0;
+    for (Notification notification : this.notifications) {
+      sum += notification.payload().length();
+    }
+    this.bytes = sum;
+  }
+
+  public List<Notification> notifications() {
+    return notifications;
   }
 
   public int size() {
@@ -20,10 +33,6 @@ public record NotificationGroup(List<Notification> notifications) {
 
   /** Payload bytes of the group. */
   public long bytes() {
-    long bytes = 0;
-    for (Notification notification : notifications) {
-      bytes += notification.payload().length();
-    }
     return bytes;
   }
 }

@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Group commit: takes notifications off the event bus (in {@link NotificationGroup}s) and writes
  * whatever is pending as soon as a connection is free, one statement per batch, replying to each
- * message only after its batch is committed. Batches grow with load; a lone notification is written at once. While a batch is
- * being written, another starts only once {@link #PARALLEL_BATCH} are pending. When the queue is
- * full or the database fails, messages are failed with {@link #UNAVAILABLE} and nothing is
- * acknowledged.
+ * message only after its batch is committed. Batches grow with load; a lone notification is
+ * written at once. While a batch is being written, another starts only once {@link
+ * #PARALLEL_BATCH} are pending. When the queue is full or the database fails, messages are failed
+ * with {@link #UNAVAILABLE} and nothing is acknowledged.
  */
 public final class PersistenceVerticle extends VerticleBase {
 
