@@ -155,7 +155,9 @@ public final class Report {
     line("## Latency at 50 % of the maximum rate");
     line();
     line(("The publisher sends at half the receiver's maximum rate above (`publish -r`), after a warm-up of"
-        + " %s. Before each such run `CHECKPOINT` and `sync` write out what the runs before it left"
+        + " %s; before the first, it sends paced for as long over the three bodies (`warmup-half-full`),"
+        + " as its paced code has not run before and the first half-rate run measured it compiling. Before"
+        + " each such run `CHECKPOINT` and `sync` write out what the runs before it left"
         + " dirty: the kernel otherwise writes the gigabyte of a flat-out run back during the next one,"
         + " and PostgreSQL's commits wait behind it (seen on the project machine: p99 211-353 ms in a"
         + " half-rate run right after a 25-s flat-out run, 4-10 ms in those after it). Latency counts from"
