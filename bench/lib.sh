@@ -159,6 +159,39 @@ load() {
   fi
 }
 
+# floor ID ROWS_PER_S SECONDS: the storage floor beside a half-rate run, which must have just ended.
+# PostgreSQL alone commits what the receiver committed in that run, at its rate and in commits of its
+# mean size (rows / distinct xmin), nothing else running: pgbench over 2 connections (the receiver's
+# pool) inserts copies of the run's last row into floor_notification, a table like notification.
+# Each commit's latency counts from when it was due (pgbench -R: Poisson arrivals; time plus
+# schedule lag), as the publisher's does. Summary to floor.jsonl.
+floor() {
+  local id=$1 rate=$2 secs=$3 size tps rc=0
+  command -v pgbench >/dev/null || { say "$id: no pgbench (PostgreSQL's server package): not run"; return 0; }
+  size=$(psql_db "$DB" "SELECT greatest(1, round(count(*) / greatest(1, count(DISTINCT xmin::text))::numeric))
+    FROM notification")
+  psql_db "$DB" "SET client_min_messages = warning;
+    CREATE TABLE IF NOT EXISTS floor_notification (LIKE notification INCLUDING ALL);
+    TRUNCATE floor_notification; DROP TABLE IF EXISTS floor_row;
+    CREATE TABLE floor_row AS SELECT * FROM notification ORDER BY id DESC LIMIT 1" >/dev/null
+  tps=$(awk -v r="$rate" -v s="$size" 'BEGIN { printf "%.1f", r / s }')
+  psql_db "$DB" CHECKPOINT >/dev/null
+  sync
+  rm -f "$OUT/logs/$id".*
+  pgbench -n -c 2 -j 2 -R "$tps" -T "$secs" -D rows="$size" -f "$BENCH/floor.sql" --log \
+    --log-prefix "$OUT/logs/$id" "$PG/$DB" >"$OUT/logs/$id.out" 2>&1 || rc=$?
+  # Log lines: client, transaction, latency us, script, epoch s, us, schedule lag us.
+  { cat "$OUT/logs/$id".[0-9]* 2>/dev/null || true; } | awk '{ print ($3 + $7) / 1000 }' | sort -n |
+    awk -v id="$id" -v rc="$rc" -v rate="$rate" -v size="$size" -v tps="$tps" '
+      { v[NR] = $1 }
+      function p(q) { return NR ? v[int(q * (NR - 1)) + 1] : 0 }
+      END { printf "{\"id\":\"%s\",\"exit\":%d,\"rows_per_s\":%s,\"rows_per_commit\":%d,\"commits_per_s\":%s,\"commits\":%d,\"latency_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"p99_9\":%s,\"max\":%s}}\n",
+        id, rc, rate, size, tps, NR, p(0.5), p(0.9), p(0.99), p(0.999), p(1) }' >>"$OUT/floor.jsonl"
+  rm -f "$OUT/logs/$id".[0-9]*
+  say "$id: PostgreSQL alone, $rate rows/s in commits of $size: $(tail -1 "$OUT/floor.jsonl" |
+    jq -r '"p50 \(.latency_ms.p50) ms, p99 \(.latency_ms.p99) ms, max \(.latency_ms.max) ms, \(.commits) commits"')"
+}
+
 # link_time FACTOR MIN_MS MBIT FILE: FACTOR times what the link takes to carry one body per
 # connection, at least MIN_MS, as a duration. On a slow link the connections' requests cross it in
 # waves (100 bodies take 3-4 s at 1 Mbit/s): the warm-up must last past the first wave, and the
