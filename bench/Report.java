@@ -159,6 +159,16 @@ public final class Report {
         memory.map(m -> "; its resident set at the end: VmHWM %s, VmRSS %s.".formatted(mib(m.get("vmhwm_kb")), mib(m.get("vmrss_kb"))))
             .orElse(".")));
     line();
+    List<String> idles = new ArrayList<>();
+    for (String e : ENCODINGS) {
+      idle(run("max-full-" + e).orElse(null)).ifPresent(v -> idles.add(e.toUpperCase(Locale.ROOT) + " " + v));
+    }
+    if (!idles.isEmpty()) {
+      line("CPU idle over the receiver's maximum runs (I/O wait in brackets): %s. A flat-out run that"
+          .formatted(String.join(", ", idles))
+          + " leaves the cores idle was waiting, mostly for PostgreSQL's commits and so for the disk.");
+      line();
+    }
   }
 
   private void latency() {
@@ -345,15 +355,17 @@ public final class Report {
     line("## Runs");
     line();
     line("Every run in order. *sent* and *acknowledged* include the warm-up; *rows* is how much the"
-        + " `notification` table grew (storing receiver only); the rate and latency are the measured window's.");
+        + " `notification` table grew (storing receiver only); the rate and latency are the measured window's;"
+        + " *CPU idle* is the share of both cores' time that was idle over the whole run, warm-up included,"
+        + " and in brackets the part of it spent waiting for I/O.");
     line();
-    line("| run | server | link | publish options | warm-up s | window s | sent | acknowledged | rows | rate /s | p50 ms | p99 ms | check |");
-    line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    line("| run | server | link | publish options | warm-up s | window s | sent | acknowledged | rows | rate /s | p50 ms | p99 ms | CPU idle (I/O wait) | check |");
+    line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (JsonNode r : runs.values()) {
       JsonNode s = r.get("summary");
       boolean has = s != null && !s.isNull();
       long rows = r.get("rows_after").asLong() - r.get("rows_before").asLong();
-      line("| %s | %s | %s | `%s` | %s | %s | %s | %s | %s | %s | %s | %s | %s |".formatted(
+      line("| %s | %s | %s | `%s` | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |".formatted(
           r.get("id").asText(), serverName(r.get("server").asText()), r.get("link").asText(),
           options(r.get("args").asText()),
           has ? "%.1f".formatted(s.get("warmup_s").asDouble()) : "",
@@ -363,6 +375,7 @@ public final class Report {
           has ? count(s.get("measured").get("acknowledged_rate").asDouble()) : "",
           has ? ms(s.get("measured").get("latency_ms").get("p50").asDouble()) : "",
           has ? ms(s.get("measured").get("latency_ms").get("p99").asDouble()) : "",
+          idle(r).orElse(""),
           ok(r) ? "OK" : "**FAILED**: " + String.join("; ", texts(r.get("problems"))).replace("|", "\\|")));
     }
     line();
@@ -438,6 +451,19 @@ public final class Report {
   private List<Integer> shapedBandwidths() {
     return runs.keySet().stream().filter(id -> id.startsWith("shaped-")).map(id -> Integer.parseInt(id.split("-")[1]))
         .distinct().sorted().toList();
+  }
+
+  /** Share of CPU time idle over a run, and in brackets waiting for I/O, as text (runs.jsonl cpu_ticks). */
+  private static Optional<String> idle(JsonNode run) {
+    JsonNode t = run == null ? null : run.get("cpu_ticks");
+    if (t == null || t.isNull()) {
+      return Optional.empty();
+    }
+    double idle = t.get("idle").asDouble();
+    double iowait = t.get("iowait").asDouble();
+    double all = t.get("busy").asDouble() + idle + iowait;
+    return all <= 0 ? Optional.empty()
+        : Optional.of("%.0f %% (%.0f %%)".formatted(100 * (idle + iowait) / all, 100 * iowait / all));
   }
 
   /** The storage floor's p99 beside the half-rate run of a body, as text. */

@@ -119,12 +119,15 @@ load() {
   [[ $link == loopback ]] || prefix=(ip netns exec "$NS")
   # Emptied first, so that counting stays cheap and the disk bounded however long the benchmark runs.
   [[ $server == full* ]] && { psql_db "$DB" 'TRUNCATE notification' >/dev/null; before=$(rows); }
+  local cpu_before; cpu_before=$(cpu_ticks)
   if [[ $link == loopback ]]; then
     publish "$OUT/logs/$id.out" -k --json "$json" "$@" || rc=$?
   else
     # A process in the namespace: a publisher of its own (these runs are bound by the link).
     "${prefix[@]}" java -jar "$JAR" publish -k --json "$json" "$@" >"$OUT/logs/$id.out" 2>&1 || rc=$?
   fi
+  local cpu; cpu=$(cpu_ticks | awk -v b="$cpu_before" 'BEGIN { split(b, x) }
+    { printf "{\"busy\":%d,\"idle\":%d,\"iowait\":%d}", $1 - x[1], $2 - x[2], $3 - x[3] }')
   [[ $server == full* ]] && after=$(rows)
   if [[ ! -s $json ]]; then
     problems+=("publish exited $rc without a summary: $(grep -m1 -i error "$OUT/logs/$id.out" || tail -1 "$OUT/logs/$id.out")")
@@ -147,10 +150,11 @@ load() {
   local problem_json; problem_json=$(printf '%s\n' "${problems[@]}" | jq -R . | jq -sc 'map(select(. != ""))')
   jq -nc --arg id "$id" --arg group "$group" --arg server "$server" --arg link "$link" \
     --arg status "$status" --argjson problems "$problem_json" --argjson before "$before" \
-    --argjson after "$after" --argjson exit "$rc" --arg args "$*" \
+    --argjson after "$after" --argjson exit "$rc" --arg args "$*" --argjson cpu "$cpu" \
     --slurpfile summary <([[ -s $json ]] && cat "$json" || echo null) \
     '{id: $id, group: $group, server: $server, link: $link, status: $status, problems: $problems,
-      exit: $exit, rows_before: $before, rows_after: $after, args: $args, summary: $summary[0]}' \
+      exit: $exit, rows_before: $before, rows_after: $after, args: $args, cpu_ticks: $cpu,
+      summary: $summary[0]}' \
     >>"$OUT/runs.jsonl"
   if [[ $status == OK ]]; then
     say "$id: $(jq -r '"\(.measured.acknowledged_rate | floor)/s, p99 \(.measured.latency_ms.p99) ms, \(.acknowledged) acknowledged"' "$json")$( [[ $server == full* ]] && echo ", +$((after - before)) rows")"
@@ -191,6 +195,10 @@ floor() {
   say "$id: PostgreSQL alone, $rate rows/s in commits of $size: $(tail -1 "$OUT/floor.jsonl" |
     jq -r '"p50 \(.latency_ms.p50) ms, p99 \(.latency_ms.p99) ms, max \(.latency_ms.max) ms, \(.commits) commits"')"
 }
+
+# cpu_ticks: the whole machine's CPU time so far (/proc/stat, all cores): busy (steal included),
+# idle, waiting for I/O. A flat-out run that leaves the CPU idle was waiting on something else.
+cpu_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $5, $6 }' /proc/stat; }
 
 # link_time FACTOR MIN_MS MBIT FILE: FACTOR times what the link takes to carry one body per
 # connection, at least MIN_MS, as a duration. On a slow link the connections' requests cross it in
