@@ -54,8 +54,12 @@ stop() {
 # publisher_up: one publisher JVM (publish-series) for every loopback run. A fresh JVM per run spent
 # its first tens of seconds compiling, on the cores the servers it measured were using: the bare
 # server then took 7-13k/s from a 4 s-old publisher and 25-35k/s from a warm one.
+# With arguments (ip netns exec NS), the publisher runs through them: the shaped runs use one of
+# their own in the namespace, started after the loopback one is stopped (bash keeps one coprocess).
 publisher_up() {
-  coproc PUBLISHER { exec java -jar "$JAR" publish-series 2>>"$OUT/logs/publisher.log"; }
+  PUBLISHER_LINK=${1:+namespace}
+  PUBLISHER_LINK=${PUBLISHER_LINK:-loopback}
+  coproc PUBLISHER { exec "$@" java -jar "$JAR" publish-series 2>>"$OUT/logs/publisher.log"; }
   PIDS[publisher]=$PUBLISHER_PID
 }
 
@@ -115,16 +119,16 @@ shape() {
 # FAILURES and the run's figures are not reported.
 load() {
   local id=$1 group=$2 server=$3 link=$4; shift 5
-  local json="$OUT/json/$id.json" before=-1 after=-1 rc=0 problems=() prefix=()
-  [[ $link == loopback ]] || prefix=(ip netns exec "$NS")
+  local json="$OUT/json/$id.json" before=-1 after=-1 rc=0 problems=() side=loopback
+  [[ $link == loopback ]] || side=namespace
   # Emptied first, so that counting stays cheap and the disk bounded however long the benchmark runs.
   [[ $server == full* ]] && { psql_db "$DB" 'TRUNCATE notification' >/dev/null; before=$(rows); }
   local cpu_before; cpu_before=$(cpu_ticks)
-  if [[ $link == loopback ]]; then
-    publish "$OUT/logs/$id.out" -k --json "$json" "$@" || rc=$?
+  if [[ $side != "${PUBLISHER_LINK:-}" ]]; then
+    echo "the publisher runs on the ${PUBLISHER_LINK:-no} link, this run needs the $side one" >"$OUT/logs/$id.out"
+    rc=3
   else
-    # A process in the namespace: a publisher of its own (these runs are bound by the link).
-    "${prefix[@]}" java -jar "$JAR" publish -k --json "$json" "$@" >"$OUT/logs/$id.out" 2>&1 || rc=$?
+    publish "$OUT/logs/$id.out" -k --json "$json" "$@" || rc=$?
   fi
   local cpu; cpu=$(cpu_ticks | awk -v b="$cpu_before" 'BEGIN { split(b, x) }
     { printf "{\"busy\":%d,\"idle\":%d,\"iowait\":%d}", $1 - x[1], $2 - x[2], $3 - x[3] }')
