@@ -110,7 +110,8 @@ public final class Report {
     line();
     line(("Durations: each server process first gets %s of flat-out load over the three reference bodies"
         + " (JIT warm-up, reported under Runs as `warmup-*`); every loopback run is sent by one publisher JVM,"
-        + " warmed by those runs (a fresh one spends its first tens of seconds compiling), and has %s"
+        + " warmed by those runs (a fresh one spends its first tens of seconds compiling), and the shaped"
+        + " runs by a second one in the namespace. A loopback run has %s"
         + " of warm-up (connections opened, a rate's schedule settled) and a measured window of %s; a shaped run a warm-up of at least %s and a window of at least %s,"
         + " longer on slow links (1.5 and 5 times what the link takes to carry one body per connection,"
         + " as the connections' requests cross a slow link in waves). A rate is"
@@ -144,7 +145,7 @@ public final class Report {
           r.map(v -> "%s; target %s: %s".formatted(count(v), count(target), met(v >= target))).orElse(failed(full)),
           discard.map(Report::count).orElse(failed(run("max-discard-" + e))),
           bare.map(Report::count).orElse(failed(run("max-bare-" + e))),
-          ratio(r, bare).map(v -> "%.2f; target %.2f: %s".formatted(v, TARGET_BARE_RATIO, met(v >= TARGET_BARE_RATIO))).orElse("—"),
+          ratio(r, bare).map(v -> "%s; target %.2f: %s".formatted(toBare(v), TARGET_BARE_RATIO, met(v >= TARGET_BARE_RATIO))).orElse("—"),
           ratio(r, discard).map(v -> "%.2f".formatted(v)).orElse("—"),
           p99.map(v -> "%s ms; target %.0f ms: %s%s".formatted(ms(v), TARGET_P99_MS, met(v < TARGET_P99_MS),
                   floorP99(e).map(f -> "; PostgreSQL alone " + f).orElse("")))
@@ -396,7 +397,7 @@ public final class Report {
           .map(x -> ", %,d B".formatted(x.get("payloads").get(0).get("bytes").asLong())).orElse("");
       t.append("| %s%s | %s | %s | %s | %s | %s | %s |\n".formatted(e.toUpperCase(Locale.ROOT), size,
           r.map(Report::count).orElse("FAILED"), rate(run("max-discard-" + e)).map(Report::count).orElse("FAILED"),
-          bare.map(Report::count).orElse("FAILED"), ratio(r, bare).map(v -> "%.2f".formatted(v)).orElse("—"),
+          bare.map(Report::count).orElse("FAILED"), ratio(r, bare).map(Report::toBare).orElse("—"),
           ok(run("half-full-" + e)).map(h -> ms(latency(h, "p99")) + " ms").orElse("FAILED"),
           floorP99(e).orElse("not run")));
     }
@@ -498,6 +499,11 @@ public final class Report {
 
   private static double latency(JsonNode run, String percentile) {
     return run.get("summary").get("measured").get("latency_ms").get(percentile).asDouble();
+  }
+
+  /** The ratio to bare, rounded down: 0.2956 shown as 0.30 would read as meeting the 0.30 target. */
+  private static String toBare(double v) {
+    return "%.2f".formatted(Math.floor(v * 100) / 100);
   }
 
   private static Optional<Double> ratio(Optional<Double> a, Optional<Double> b) {
