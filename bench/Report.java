@@ -162,7 +162,7 @@ public final class Report {
     line();
     List<String> idles = new ArrayList<>();
     for (String e : ENCODINGS) {
-      idle(run("max-full-" + e).orElse(null)).ifPresent(v -> idles.add(e.toUpperCase(Locale.ROOT) + " " + v));
+      idle(run("max-full-" + e)).ifPresent(v -> idles.add(e.toUpperCase(Locale.ROOT) + " " + v));
     }
     if (!idles.isEmpty()) {
       line("CPU idle over the receiver's maximum runs (I/O wait in brackets): %s. A flat-out run that"
@@ -214,9 +214,8 @@ public final class Report {
           ms(latency(h, "p50")), ms(latency(h, "p90")), ms(latency(h, "p99")), ms(latency(h, "p99_9")),
           ms(latency(h, "max")), ms(h.get("summary").get("measured").get("service_ms").get("p99").asDouble()),
           floor.map(f -> f.get("rows_per_commit").asText()).orElse("not run"),
-          floor.map(f -> "%s / %s / %s".formatted(ms(f.get("latency_ms").get("p50").asDouble()),
-              ms(f.get("latency_ms").get("p99").asDouble()), ms(f.get("latency_ms").get("max").asDouble())))
-              .orElse("")));
+          floor.map(f -> "%s / %s / %s".formatted(ms(floorLatency(f, "p50")), ms(floorLatency(f, "p99")),
+              ms(floorLatency(f, "max")))).orElse("")));
     }
     line();
     line("![latency by percentile](plots/latency.png)");
@@ -376,7 +375,7 @@ public final class Report {
           has ? count(s.get("measured").get("acknowledged_rate").asDouble()) : "",
           has ? ms(s.get("measured").get("latency_ms").get("p50").asDouble()) : "",
           has ? ms(s.get("measured").get("latency_ms").get("p99").asDouble()) : "",
-          idle(r).orElse(""),
+          idle(Optional.of(r)).orElse(""),
           ok(r) ? "OK" : "**FAILED**: " + String.join("; ", texts(r.get("problems"))).replace("|", "\\|")));
     }
     line();
@@ -455,21 +454,24 @@ public final class Report {
   }
 
   /** Share of CPU time idle over a run, and in brackets waiting for I/O, as text (runs.jsonl cpu_ticks). */
-  private static Optional<String> idle(JsonNode run) {
-    JsonNode t = run == null ? null : run.get("cpu_ticks");
-    if (t == null || t.isNull()) {
-      return Optional.empty();
-    }
-    double idle = t.get("idle").asDouble();
-    double iowait = t.get("iowait").asDouble();
-    double all = t.get("busy").asDouble() + idle + iowait;
-    return all <= 0 ? Optional.empty()
-        : Optional.of("%.0f %% (%.0f %%)".formatted(100 * (idle + iowait) / all, 100 * iowait / all));
+  private static Optional<String> idle(Optional<JsonNode> run) {
+    return run.map(r -> r.get("cpu_ticks")).filter(t -> t != null && !t.isNull()).flatMap(t -> {
+      double idle = t.get("idle").asDouble();
+      double iowait = t.get("iowait").asDouble();
+      double all = t.get("busy").asDouble() + idle + iowait;
+      return all <= 0 ? Optional.empty()
+          : Optional.of("%.0f %% (%.0f %%)".formatted(100 * (idle + iowait) / all, 100 * iowait / all));
+    });
   }
 
   /** The storage floor's p99 beside the half-rate run of a body, as text. */
   private Optional<String> floorP99(String e) {
-    return Optional.ofNullable(floors.get(e)).map(f -> ms(f.get("latency_ms").get("p99").asDouble()) + " ms");
+    return Optional.ofNullable(floors.get(e)).map(f -> ms(floorLatency(f, "p99")) + " ms");
+  }
+
+  /** A percentile of a floor.jsonl line, in ms: {@link #latency}'s counterpart for the floor. */
+  private static double floorLatency(JsonNode floor, String percentile) {
+    return floor.get("latency_ms").get(percentile).asDouble();
   }
 
   private Optional<JsonNode> run(String id) {

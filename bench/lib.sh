@@ -57,8 +57,7 @@ stop() {
 # With arguments (ip netns exec NS), the publisher runs through them: the shaped runs use one of
 # their own in the namespace, started after the loopback one is stopped (bash keeps one coprocess).
 publisher_up() {
-  PUBLISHER_LINK=${1:+namespace}
-  PUBLISHER_LINK=${PUBLISHER_LINK:-loopback}
+  if (($#)); then PUBLISHER_LINK=namespace; else PUBLISHER_LINK=loopback; fi
   coproc PUBLISHER { exec "$@" java -jar "$JAR" publish-series 2>>"$OUT/logs/publisher.log"; }
   PIDS[publisher]=$PUBLISHER_PID
 }
@@ -185,7 +184,6 @@ floor() {
   tps=$(awk -v r="$rate" -v s="$size" 'BEGIN { printf "%.1f", r / s }')
   psql_db "$DB" CHECKPOINT >/dev/null
   sync
-  rm -f "$OUT/logs/$id".*
   pgbench -n -c 2 -j 2 -R "$tps" -T "$secs" -D rows="$size" -f "$BENCH/floor.sql" --log \
     --log-prefix "$OUT/logs/$id" "$PG/$DB" >"$OUT/logs/$id.out" 2>&1 || rc=$?
   # Log lines: client, transaction, latency us, script, epoch s, us, schedule lag us.
