@@ -190,7 +190,7 @@ public final class Report {
     line();
     line("The last two columns are the storage floor, measured right after each run (`floor-*`):"
         + " PostgreSQL alone, with nothing else running, commits the rows of the run at its rate and in"
-        + " commits of its mean size (its rows over their distinct `xmin`), pgbench over 2 connections"
+        + " commits of its mean size (its rows over their distinct `xmin`), pgbench over 4 connections"
         + " into a table like `notification`, every index included. Each commit's latency counts from"
         + " when it was due (pgbench's Poisson schedule, so not strictly a lower bound). It measures the"
         + " disk, not the receiver: where its p99 is well above 10 ms, the disk's flushes stalled within"

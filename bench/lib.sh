@@ -168,7 +168,7 @@ load() {
 
 # floor ID ROWS_PER_S SECONDS: the storage floor beside a half-rate run, which must have just ended.
 # PostgreSQL alone commits what the receiver committed in that run, at its rate and in commits of its
-# mean size (rows / distinct xmin), nothing else running: pgbench over 2 connections (the receiver's
+# mean size (rows / distinct xmin), nothing else running: pgbench over 4 connections (the receiver's
 # pool) inserts copies of the run's last row into floor_notification, a table like notification.
 # Each commit's latency counts from when it was due (pgbench -R: Poisson arrivals; time plus
 # schedule lag), as the publisher's does. Summary to floor.jsonl.
@@ -184,7 +184,7 @@ floor() {
   tps=$(awk -v r="$rate" -v s="$size" 'BEGIN { printf "%.1f", r / s }')
   psql_db "$DB" CHECKPOINT >/dev/null
   sync
-  pgbench -n -c 2 -j 2 -R "$tps" -T "$secs" -D rows="$size" -f "$BENCH/floor.sql" --log \
+  pgbench -n -c 4 -j 2 -R "$tps" -T "$secs" -D rows="$size" -f "$BENCH/floor.sql" --log \
     --log-prefix "$OUT/logs/$id" "$PG/$DB" >"$OUT/logs/$id.out" 2>&1 || rc=$?
   # Log lines: client, transaction, latency us, script, epoch s, us, schedule lag us.
   { cat "$OUT/logs/$id".[0-9]* 2>/dev/null || true; } | awk '{ print ($3 + $7) / 1000 }' | sort -n |
