@@ -188,14 +188,15 @@ public final class Report {
         + " publisher as much as the receiver. Milliseconds.")
             .formatted(meta.get("durations").path("half_warmup").asText("?")));
     line();
-    line("The last two columns are the storage floor, measured right after each run (`floor-*`):"
+    line(("The last two columns are the storage floor, measured right after each run (`floor-*`):"
         + " PostgreSQL alone, with nothing else running, commits the rows of the run at its rate and in"
-        + " commits of its mean size (its rows over their distinct `xmin`), pgbench over 4 connections"
-        + " into a table like `notification`, every index included. Each commit's latency counts from"
-        + " when it was due (pgbench's Poisson schedule, so not strictly a lower bound). It measures the"
-        + " disk, not the receiver: where its p99 is well above 10 ms, the disk's flushes stalled within"
-        + " seconds of the run, and a receiver that answers only after the commit waits out such stalls"
-        + " too.");
+        + " commits of its mean size (its rows over their distinct `xmin`), pgbench over %s connections"
+        + " (the receiver's write pool) into a table like `notification`, every index included. Each"
+        + " commit's latency counts from when it was due (pgbench's Poisson schedule, so not strictly a"
+        + " lower bound). It measures the disk, not the receiver: where its p99 is well above 10 ms, the"
+        + " disk's flushes stalled within seconds of the run, and a receiver that answers only after the"
+        + " commit waits out such stalls too.")
+            .formatted(floors.values().stream().findFirst().map(f -> f.path("connections").asText("?")).orElse("?")));
     line();
     line("| body | maximum /s | asked /s | got /s | p50 | p90 | p99 | p99.9 | max | p99 from sending"
         + " | PostgreSQL alone: rows per commit | PostgreSQL alone: p50 / p99 / max |");

@@ -1,5 +1,5 @@
 # Helpers of bench/run: processes, the database, the shaped link, one checked load run.
-# Sourced by bench/run, which sets ROOT, JAR, OUT, PG, DB, NS, NS_ADDR, ROOT_ADDR.
+# Sourced by bench/run, which sets ROOT, JAR, OUT, PG, DB, DB_CONNECTIONS, NS, NS_ADDR, ROOT_ADDR.
 
 declare -A PIDS=()
 FAILURES=0
@@ -168,8 +168,8 @@ load() {
 
 # floor ID ROWS_PER_S SECONDS: the storage floor beside a half-rate run, which must have just ended.
 # PostgreSQL alone commits what the receiver committed in that run, at its rate and in commits of its
-# mean size (rows / distinct xmin), nothing else running: pgbench over 4 connections (the receiver's
-# pool) inserts copies of the run's last row into floor_notification, a table like notification.
+# mean size (rows / distinct xmin), nothing else running: pgbench over the receiver's pool of
+# DB_CONNECTIONS inserts copies of the run's last row into floor_notification, a table like notification.
 # Each commit's latency counts from when it was due (pgbench -R: Poisson arrivals; time plus
 # schedule lag), as the publisher's does. Summary to floor.jsonl.
 floor() {
@@ -184,15 +184,15 @@ floor() {
   tps=$(awk -v r="$rate" -v s="$size" 'BEGIN { printf "%.1f", r / s }')
   psql_db "$DB" CHECKPOINT >/dev/null
   sync
-  pgbench -n -c 4 -j 2 -R "$tps" -T "$secs" -D rows="$size" -f "$BENCH/floor.sql" --log \
+  pgbench -n -c "$DB_CONNECTIONS" -j 2 -R "$tps" -T "$secs" -D rows="$size" -f "$BENCH/floor.sql" --log \
     --log-prefix "$OUT/logs/$id" "$PG/$DB" >"$OUT/logs/$id.out" 2>&1 || rc=$?
   # Log lines: client, transaction, latency us, script, epoch s, us, schedule lag us.
   { cat "$OUT/logs/$id".[0-9]* 2>/dev/null || true; } | awk '{ print ($3 + $7) / 1000 }' | sort -n |
-    awk -v id="$id" -v rc="$rc" -v rate="$rate" -v size="$size" -v tps="$tps" '
+    awk -v id="$id" -v rc="$rc" -v rate="$rate" -v size="$size" -v tps="$tps" -v c="$DB_CONNECTIONS" '
       { v[NR] = $1 }
       function p(q) { return NR ? v[int(q * (NR - 1)) + 1] : 0 }
-      END { printf "{\"id\":\"%s\",\"exit\":%d,\"rows_per_s\":%s,\"rows_per_commit\":%d,\"commits_per_s\":%s,\"commits\":%d,\"latency_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"p99_9\":%s,\"max\":%s}}\n",
-        id, rc, rate, size, tps, NR, p(0.5), p(0.9), p(0.99), p(0.999), p(1) }' >>"$OUT/floor.jsonl"
+      END { printf "{\"id\":\"%s\",\"exit\":%d,\"connections\":%d,\"rows_per_s\":%s,\"rows_per_commit\":%d,\"commits_per_s\":%s,\"commits\":%d,\"latency_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"p99_9\":%s,\"max\":%s}}\n",
+        id, rc, c, rate, size, tps, NR, p(0.5), p(0.9), p(0.99), p(0.999), p(1) }' >>"$OUT/floor.jsonl"
   rm -f "$OUT/logs/$id".[0-9]*
   say "$id: PostgreSQL alone, $rate rows/s in commits of $size: $(tail -1 "$OUT/floor.jsonl" |
     jq -r '"p50 \(.latency_ms.p50) ms, p99 \(.latency_ms.p99) ms, max \(.latency_ms.max) ms, \(.commits) commits"')"
