@@ -93,8 +93,8 @@ public final class Options {
   // measured with 100 publishers' connections flat out and every free connection taking what was
   // pending, 4 gave 14,100/s at 35 us of PostgreSQL CPU per row, 2 gave 18,400/s at 24 us, 1 gave
   // 19,000/s at 17 us. So a connection beside a busy one takes a batch only once a backlog has
-  // built (PersistenceVerticle.PARALLEL_BATCH); with that rule 4 beat 2, as fewer left the CPU idle
-  // while their commits waited on the disk.
+  // built (PersistenceVerticle.PARALLEL_BATCH). With that rule 4 beat 2, which left the CPU idle
+  // while batches waited on their WAL flush (figures at PersistenceVerticle.worthAnother).
   @Option(names = "--db-connections", defaultValue = "4", paramLabel = "N",
       description = "Batches written at once (connections of the write pool).")
   public int dbConnections;

@@ -36,7 +36,7 @@ public final class PersistenceVerticle extends VerticleBase {
    */
   public record Settings(int maxBatch, int maxInFlight, int maxPending, long maxPendingBytes) {}
 
-  /** Pending notifications that make a second batch in flight worth its commit. */
+  /** Pending notifications that make another batch beside one in flight worth its commit. */
   public static final int PARALLEL_BATCH = 25;
 
   private static final Logger log = LoggerFactory.getLogger(PersistenceVerticle.class);
