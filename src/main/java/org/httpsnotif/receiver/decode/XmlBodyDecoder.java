@@ -63,6 +63,11 @@ public final class XmlBodyDecoder implements BodyDecoder {
   }
 
   @Override
+  public void feedBody(byte[] body, int off, int len) throws DecodeException {
+    feed.feedBody(body, off, len);
+  }
+
+  @Override
   public Extracted end() throws DecodeException {
     return feed.end().result();
   }

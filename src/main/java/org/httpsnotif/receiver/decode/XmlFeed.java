@@ -62,7 +62,8 @@ final class XmlFeed<H extends XmlFeed.Handler> {
   private final CdataEndScan cdataEnd = new CdataEndScan();
   private final List<String> unbound = new ArrayList<>(0);
 
-  // The body so far: a restart needs it, and Aalto reads from it, not from the caller's array.
+  // The body so far: a restart needs it, and Aalto reads from it. A copy, or the caller's array
+  // (feedBody).
   private byte[] body = new byte[0];
   private int size;
   // Where the parser starts reading, after a byte order mark; -1 until the first bytes decide.
@@ -132,8 +133,26 @@ final class XmlFeed<H extends XmlFeed.Handler> {
     if (failure != null) {
       throw failure;
     }
+    append(bytes, off, len);
+    arrived(len);
+  }
+
+  /** As {@link BodyDecoder#feedBody}: the body is read in the caller's array, not copied. */
+  void feedBody(byte[] whole, int off, int len) throws DecodeException {
+    if (failure != null) {
+      throw failure;
+    }
+    if (off != size) {
+      throw new IllegalStateException("fed " + size + " bytes, but the caller's body has " + off);
+    }
+    body = whole;
+    size = off + len;
+    arrived(len);
+  }
+
+  /** Scans and parses the last {@code len} bytes of the body. */
+  private void arrived(int len) throws DecodeException {
     try {
-      append(bytes, off, len);
       prolog.scan(body, size - len, size);
       cdataEnd.scan(body, size - len, size);
       pump(false);

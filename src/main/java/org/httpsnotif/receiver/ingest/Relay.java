@@ -1,11 +1,13 @@
 package org.httpsnotif.receiver.ingest;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -203,7 +205,7 @@ final class Relay {
       }
       chunk.getBytes(0, n, bytes, size);
       try {
-        decoder.feed(bytes, size, n);
+        decoder.feedBody(bytes, size, n);
       } catch (DecodeException e) {
         // Decoder limits (depth, string length) also give 400: 413 is for the body's size alone.
         fail(400, e.tag().text, e.getMessage());
@@ -224,7 +226,8 @@ final class Relay {
         Errors.send(request, 400, e.tag().text, e.getMessage());
         return;
       }
-      byte[] payload = size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+      // Wrapped, not copied: the array is not written to again once the body has ended.
+      Buffer payload = BufferInternal.buffer(Unpooled.wrappedBuffer(bytes, 0, size));
       String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
       Notification notification =
           new Notification(
@@ -236,7 +239,7 @@ final class Relay {
               basePath.isEmpty() ? "/" : basePath,
               format.encoding(),
               contentType,
-              Buffer.buffer(payload));
+              payload);
       handover.add(notification, this::answer);
     }
 

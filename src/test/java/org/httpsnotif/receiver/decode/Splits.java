@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -22,6 +23,7 @@ public final class Splits {
       throws DecodeException {
     List<Extracted> results = new ArrayList<>();
     results.add(feed(decoders.get(), body, List.of(body.length)));
+    results.add(feedBody(decoders.get(), body, List.of(body.length)));
     List<Integer> ones = new ArrayList<>();
     for (int i = 0; i < body.length; i++) {
       ones.add(1);
@@ -37,6 +39,7 @@ public final class Splits {
         left -= n;
       }
       results.add(feed(decoders.get(), body, sizes));
+      results.add(feedBody(decoders.get(), body, sizes));
     }
     return results;
   }
@@ -49,6 +52,26 @@ public final class Splits {
       byte[] chunk = new byte[size + 2];
       System.arraycopy(body, off, chunk, 1, size);
       decoder.feed(chunk, 1, size);
+      off += size;
+    }
+    return decoder.end();
+  }
+
+  /**
+   * Feeds the body in chunks of the given sizes as the receiver does: through {@link
+   * BodyDecoder#feedBody}, into one array that holds the body so far, sized by the first chunk and
+   * grown by copying.
+   */
+  public static Extracted feedBody(BodyDecoder decoder, byte[] body, List<Integer> sizes)
+      throws DecodeException {
+    byte[] whole = new byte[sizes.isEmpty() ? 0 : sizes.get(0)];
+    int off = 0;
+    for (int size : sizes) {
+      if (off + size > whole.length) {
+        whole = Arrays.copyOf(whole, Math.max(off + size, 2 * whole.length));
+      }
+      System.arraycopy(body, off, whole, off, size);
+      decoder.feedBody(whole, off, size);
       off += size;
     }
     return decoder.end();

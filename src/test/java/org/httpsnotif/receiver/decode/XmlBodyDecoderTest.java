@@ -561,8 +561,23 @@ class XmlBodyDecoderTest {
         body[random.nextInt(body.length)] = noise[random.nextInt(noise.length)];
       }
       String whole = outcome(body, List.of(body.length));
-      String split = outcome(body, randomSplits(random, body.length));
+      List<Integer> sizes = randomSplits(random, body.length);
+      String split = outcome(body, sizes);
       assertEquals(whole, split, new String(body, StandardCharsets.UTF_8));
+      // Read in place, as the receiver feeds it, the body must meet the same answer, word for word.
+      assertEquals(answer(body, sizes, Splits::feed), answer(body, sizes, Splits::feedBody));
+    }
+  }
+
+  private interface Feeding {
+    Extracted feed(BodyDecoder decoder, byte[] body, List<Integer> sizes) throws DecodeException;
+  }
+
+  private static String answer(byte[] body, List<Integer> sizes, Feeding feeding) {
+    try {
+      return feeding.feed(new XmlBodyDecoder(), body, sizes).toString();
+    } catch (DecodeException e) {
+      return e.tag() + ": " + e.getMessage();
     }
   }
 
