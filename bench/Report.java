@@ -103,13 +103,13 @@ public final class Report {
     line();
     line(("How: the jar's `publish` subcommand on the same machine sends one body again and again over TLS"
         + " (HTTP/1.1 keep-alive, %d connections unless said otherwise) to a receiver started with"
-        + " `-Xmx256m`. *receiver* stores every notification in PostgreSQL before its 204;"
+        + " `-Xmx256m -XX:+UseParallelGC`. *receiver* stores every notification in PostgreSQL before its 204;"
         + " *decode-only* is the receiver with `--discard` (decodes, stores nothing); *bare* is"
         + " `bench/BareServer.java` (reads the body, answers 204). All three run with 2 HTTP verticle"
         + " instances, side by side in the same run.").formatted(meta.get("connections").asInt()));
     line();
     line(("Durations: each server process first gets %s of flat-out load over the three reference bodies"
-        + " (JIT warm-up, reported under Runs as `warmup-*`); every loopback run is sent by one publisher JVM,"
+        + " (JIT warm-up, reported under Runs as `warmup-*`)%s; every loopback run is sent by one publisher JVM,"
         + " warmed by those runs (a fresh one spends its first tens of seconds compiling), and the shaped"
         + " runs by a second one in the namespace. A loopback run has %s"
         + " of warm-up (connections opened, a rate's schedule settled) and a measured window of %s; a shaped run a warm-up of at least %s and a window of at least %s,"
@@ -119,7 +119,10 @@ public final class Report {
         + " after every run: every request got a 2xx, and for the storing receiver the `notification`"
         + " table, emptied (`TRUNCATE`) before the run, grew by exactly the acknowledged count, warm-up"
         + " included.")
-            .formatted(d.get("process_warmup").asText(), d.get("run_warmup").asText(), d.get("run").asText(),
+            .formatted(d.get("process_warmup").asText(),
+                d.has("full_warmup") ? ", the receiver of the summary " + d.get("full_warmup").asText()
+                    + " (its code takes longer to compile)" : "",
+                d.get("run_warmup").asText(), d.get("run").asText(),
                 d.get("shaped_warmup").asText(), d.get("shaped_run").asText()));
     line();
   }
@@ -342,7 +345,7 @@ public final class Report {
   private void memory() {
     line("## Memory");
     line();
-    line("Resident set of each server process (`/proc/PID/status`) when its last run was over; all run with `-Xmx256m`.");
+    line("Resident set of each server process (`/proc/PID/status`) when its last run was over; all run with `-Xmx256m -XX:+UseParallelGC`.");
     line();
     line("| server | VmHWM (peak) | VmRSS |");
     line("|---|---|---|");
@@ -405,7 +408,7 @@ public final class Report {
     t.append("\n`%s` at commit `%s`, run %s: TLS, HTTP/1.1 keep-alive, %d"
         .formatted(meta.get("command").asText(), meta.get("commit").asText(), meta.get("stamp").asText(),
             meta.get("connections").asInt())
-        + " connections, loopback; publisher, receiver (`-Xmx256m`%s) and PostgreSQL on one %d-core machine.\n"
+        + " connections, loopback; publisher, receiver (`-Xmx256m -XX:+UseParallelGC`%s) and PostgreSQL on one %d-core machine.\n"
             .formatted(rss, meta.get("cores").asInt()));
     return t.toString();
   }
