@@ -139,6 +139,28 @@ class EndToEndTest {
     assertEquals(204, FIXTURE.receiver().post("/some/path", "application/json", body).status());
   }
 
+  /**
+   * A body in one piece is stored from the array it arrived in; one in pieces is gathered into an
+   * array of the receiver's own. Both must store the exact bytes.
+   */
+  @Test
+  void aBodySentInPiecesIsStoredExactly() throws Exception {
+    for (Sent s : samples()) {
+      if (!s.file().startsWith("reference/") || s.body().length < 100) {
+        continue;
+      }
+      byte[] body = s.body();
+      List<byte[]> parts = List.of(
+          java.util.Arrays.copyOfRange(body, 0, 1),
+          java.util.Arrays.copyOfRange(body, 1, body.length / 3),
+          java.util.Arrays.copyOfRange(body, body.length / 3, body.length));
+      TestReceiver.Response r = FIXTURE.receiver().postChunked("/relay-notification", s.contentType(), parts);
+      assertEquals(204, r.status(), s.file() + ": " + r.text());
+      TestReceiver.Response payload = FIXTURE.receiver().api("/api/notifications/" + newestId() + "/payload");
+      assertArrayEquals(body, payload.body().getBytes(), s.file());
+    }
+  }
+
   private static long newestId() throws Exception {
     JsonNode page = JSON.readTree(FIXTURE.receiver().api("/api/notifications?limit=1").text());
     return page.get("notifications").get(0).get("id").asLong();

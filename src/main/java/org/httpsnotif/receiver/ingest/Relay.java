@@ -1,5 +1,6 @@
 package org.httpsnotif.receiver.ingest;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Vertx;
@@ -158,6 +159,20 @@ final class Relay {
     });
   }
 
+  /**
+   * The array a chunk's bytes are in when it holds them and nothing else, else null. Vert.x hands
+   * each chunk over in a heap buffer of its own, which nothing writes to again: a body that
+   * arrives in one chunk, as most do, is then decoded and stored from there without a copy.
+   */
+  private static byte[] ownArray(Buffer chunk) {
+    ByteBuf buf = ((BufferInternal) chunk).getByteBuf();
+    if (buf.hasArray() && buf.arrayOffset() == 0 && buf.readerIndex() == 0
+        && buf.array().length == buf.readableBytes()) {
+      return buf.array();
+    }
+    return null;
+  }
+
   /** One request body on its way through the decoder. */
   private final class Body {
     private final HttpServerRequest request;
@@ -166,7 +181,9 @@ final class Relay {
     private final String contentType;
     private final BodyFormat format;
     private final BodyDecoder decoder;
-    private byte[] bytes;
+    private final long declared;
+    // The body so far, from its first byte; empty until the first chunk.
+    private byte[] bytes = new byte[0];
     private int size;
     private boolean failed;
     private long started;
@@ -179,8 +196,7 @@ final class Relay {
       this.contentType = contentType;
       this.format = format;
       this.decoder = settings.decoders().forFormat(format);
-      // A declared length sizes the array once, up to a bound: a length alone is no promise.
-      this.bytes = new byte[declared >= 0 ? (int) Math.min(declared, INITIAL_MAX) : 4096];
+      this.declared = declared;
     }
 
     void start() {
@@ -200,10 +216,15 @@ final class Relay {
         fail(413, "too-big", tooBig());
         return;
       }
-      if (size + n > bytes.length) {
-        bytes = Arrays.copyOf(bytes, (int) Math.min(settings.bodyLimit(), Math.max(size + n, 2L * bytes.length)));
+      byte[] whole = size == 0 && n == declared ? ownArray(chunk) : null;
+      if (whole != null) {
+        bytes = whole;
+      } else {
+        if (size + n > bytes.length) {
+          grow(n);
+        }
+        chunk.getBytes(0, n, bytes, size);
       }
-      chunk.getBytes(0, n, bytes, size);
       try {
         decoder.feedBody(bytes, size, n);
       } catch (DecodeException e) {
@@ -212,6 +233,14 @@ final class Relay {
         return;
       }
       size += n;
+    }
+
+    /** Room for {@code n} more bytes. */
+    private void grow(int n) {
+      // A declared length sizes the array once, up to a bound: a length alone is no promise.
+      long wanted = size == 0 && declared >= 0 ? Math.min(declared, INITIAL_MAX) : 4096;
+      wanted = Math.max(Math.max(wanted, size + n), 2L * bytes.length);
+      bytes = Arrays.copyOf(bytes, (int) Math.min(settings.bodyLimit(), wanted));
     }
 
     private void end() {
