@@ -73,6 +73,8 @@ final class XmlFeed<H extends XmlFeed.Handler> {
   private H handler;
   private int fed;
   private int inserted;
+  // Where in its array each input of the current reader starts (see feedParser).
+  private int base;
   private int depth;
   private int[] children = new int[8];
   private boolean rootSeen;
@@ -265,9 +267,11 @@ final class XmlFeed<H extends XmlFeed.Handler> {
     rootSeen = false;
     ended = false;
     fed = start;
+    base = 0;
     if (!unbound.isEmpty()) {
+      // The body up to the root's name, then the bindings, as one input; the rest of the body
+      // follows from where it lies, so every input starts at the array offset where that rest does.
       int at = prolog.rootNameEnd();
-      feedParser(body, start, at);
       StringBuilder bindings = new StringBuilder();
       for (String prefix : unbound) {
         bindings.append(" xmlns:").append(prefix).append("=\"");
@@ -275,21 +279,29 @@ final class XmlFeed<H extends XmlFeed.Handler> {
       }
       byte[] bytes = bindings.toString().getBytes(StandardCharsets.UTF_8);
       inserted = bytes.length;
-      feedParser(bytes, 0, bytes.length);
+      byte[] head = new byte[at + (at - start) + bytes.length];
+      System.arraycopy(body, start, head, at, at - start);
+      System.arraycopy(bytes, 0, head, at + (at - start), bytes.length);
+      base = at;
+      feedParser(head, at, head.length);
       fed = at;
     }
   }
 
   /**
-   * Feeds {@code bytes[from, to)} and drains the events. Aalto's async reader computes locations as
-   * if every input began at index 0, so other slices go in as copies.
+   * Feeds {@code bytes[from, to)} and drains the events. Aalto's async reader keeps its line
+   * positions as offsets into the input array, which stay right only while every input starts at
+   * the same offset, {@link #base}: a slice that starts elsewhere goes in as a copy placed there.
+   * Its first line's columns then count from the array's start, {@code base} too many.
    */
   private void feedParser(byte[] bytes, int from, int to)
       throws XMLStreamException, DecodeException {
-    if (from == 0) {
-      reader.getInputFeeder().feedInput(bytes, 0, to);
+    if (from == base) {
+      reader.getInputFeeder().feedInput(bytes, from, to - from);
     } else {
-      reader.getInputFeeder().feedInput(Arrays.copyOfRange(bytes, from, to), 0, to - from);
+      byte[] copy = new byte[base + to - from];
+      System.arraycopy(bytes, from, copy, base, to - from);
+      reader.getInputFeeder().feedInput(copy, base, to - from);
     }
     drain();
   }
@@ -416,9 +428,9 @@ final class XmlFeed<H extends XmlFeed.Handler> {
     return DecodeException.malformed("malformed XML: " + message);
   }
 
-  /** Aalto's column, less the bindings inserted on the root element's line. */
+  /** Aalto's column, less the array offset of its inputs and the bindings inserted on the root's line. */
   private int column(Location at) {
-    int column = at.getColumnNumber();
+    int column = at.getColumnNumber() - (at.getLineNumber() == 1 ? base : 0);
     if (unbound.isEmpty()) {
       return column;
     }

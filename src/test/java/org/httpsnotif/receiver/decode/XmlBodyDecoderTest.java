@@ -711,6 +711,42 @@ class XmlBodyDecoderTest {
     assertEquals(column(boundMessage) - shift, column(unboundMessage), unboundMessage);
   }
 
+  /**
+   * Where the root's prefix is left unbound, a fault is reported where the publisher put it: on the
+   * root's line, at the column of the same fault in the body that binds the prefix less the
+   * declaration's length; on a later line, at the same column. However the body arrives.
+   */
+  @Test
+  void reportsLocationsAsThePublisherSentThemHoweverSplit() {
+    String declaration = " xmlns:ietf-https-notif='urn:ietf:params:xml:ns:yang:ietf-https-notif'";
+    Random random = new Random(5);
+    for (String tail : List.of(
+        TIME + "<a></b></ietf-https-notif:notification>",
+        TIME + "\n<a>\n  <c></b></ietf-https-notif:notification>",
+        "\n" + TIME + "<a></b></ietf-https-notif:notification>")) {
+      byte[] unbound = utf8("<ietf-https-notif:notification>" + tail);
+      byte[] bound = utf8("<ietf-https-notif:notification" + declaration + ">" + tail);
+      String expected = answer(bound, List.of(bound.length), Splits::feed);
+      int line = line(expected);
+      int column = column(expected) - (line == 1 ? declaration.length() : 0);
+      List<List<Integer>> splits = new ArrayList<>(List.of(List.of(unbound.length), ones(unbound.length)));
+      for (int run = 0; run < 20; run++) {
+        splits.add(randomSplits(random, unbound.length));
+      }
+      for (List<Integer> sizes : splits) {
+        for (Feeding feeding : List.<Feeding>of(Splits::feed, Splits::feedBody)) {
+          String message = answer(unbound, sizes, feeding);
+          assertEquals(line, line(message), sizes + ": " + message);
+          assertEquals(column, column(message), sizes + ": " + message);
+        }
+      }
+    }
+  }
+
+  private static int line(String message) {
+    return Integer.parseInt(message.replaceAll(".*\\(line (\\d+), column \\d+\\)$", "$1"));
+  }
+
   private static int column(String message) {
     return Integer.parseInt(message.replaceAll(".*column (\\d+)\\)$", "$1"));
   }
