@@ -37,6 +37,7 @@ final class Relay {
           + " application/cbor, application/yang-data+cbor";
 
   private static final int INITIAL_MAX = 1 << 20;
+  private static final byte[] NOTHING = new byte[0];
 
   // What is read and thrown away after an early refusal before the connection is closed.
   private static final long DRAIN_BYTES = 1 << 20;
@@ -183,7 +184,7 @@ final class Relay {
     private final BodyDecoder decoder;
     private final long declared;
     // The body so far, from its first byte; empty until the first chunk.
-    private byte[] bytes = new byte[0];
+    private byte[] bytes = NOTHING;
     private int size;
     private boolean failed;
     private long started;
