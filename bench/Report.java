@@ -103,10 +103,10 @@ public final class Report {
     line();
     line(("How: the jar's `publish` subcommand on the same machine sends one body again and again over TLS"
         + " (HTTP/1.1 keep-alive, %d connections unless said otherwise) to a receiver started with"
-        + " `-Xmx256m -XX:+UseParallelGC`. *receiver* stores every notification in PostgreSQL before its 204;"
+        + " `%s`. *receiver* stores every notification in PostgreSQL before its 204;"
         + " *decode-only* is the receiver with `--discard` (decodes, stores nothing); *bare* is"
         + " `bench/BareServer.java` (reads the body, answers 204). All three run with 2 HTTP verticle"
-        + " instances, side by side in the same run.").formatted(meta.get("connections").asInt()));
+        + " instances, side by side in the same run.").formatted(meta.get("connections").asInt(), serverJava()));
     line();
     line(("Durations: each server process first gets %s of flat-out load over the three reference bodies"
         + " (JIT warm-up, reported under Runs as `warmup-*`)%s; every loopback run is sent by one publisher JVM,"
@@ -342,10 +342,15 @@ public final class Report {
     line();
   }
 
+  /** The servers' JVM options, as bench/run started them (runs before it recorded them had -Xmx256m). */
+  private String serverJava() {
+    return meta.path("server_java").asText("-Xmx256m");
+  }
+
   private void memory() {
     line("## Memory");
     line();
-    line("Resident set of each server process (`/proc/PID/status`) when its last run was over; all run with `-Xmx256m -XX:+UseParallelGC`.");
+    line("Resident set of each server process (`/proc/PID/status`) when its last run was over; all run with `" + serverJava() + "`.");
     line();
     line("| server | VmHWM (peak) | VmRSS |");
     line("|---|---|---|");
@@ -408,8 +413,8 @@ public final class Report {
     t.append("\n`%s` at commit `%s`, run %s: TLS, HTTP/1.1 keep-alive, %d"
         .formatted(meta.get("command").asText(), meta.get("commit").asText(), meta.get("stamp").asText(),
             meta.get("connections").asInt())
-        + " connections, loopback; publisher, receiver (`-Xmx256m -XX:+UseParallelGC`%s) and PostgreSQL on one %d-core machine.\n"
-            .formatted(rss, meta.get("cores").asInt()));
+        + " connections, loopback; publisher, receiver (`%s`%s) and PostgreSQL on one %d-core machine.\n"
+            .formatted(serverJava(), rss, meta.get("cores").asInt()));
     return t.toString();
   }
 
