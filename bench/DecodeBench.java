@@ -22,8 +22,9 @@ import org.httpsnotif.receiver.decode.Decoders;
 /**
  * What decoding one body costs, on one thread with nothing else running: the receiver's decoder (the
  * whole body as one chunk, read in place as Relay has it read, then end) against its parser alone
- * reading every token and extracting nothing (Jackson's non-blocking parser for JSON, Aalto's async reader for XML, Jackson's CBOR
- * parser for CBOR, which the receiver does not use: its own incremental decoder replaces it). For
+ * reading every token and extracting nothing (Jackson's non-blocking parser for JSON, Aalto's
+ * async reader for XML, Jackson's CBOR parser for CBOR, which the receiver does not use: its own
+ * incremental decoder replaces it). For
  * JSON and XML the difference is what the receiver adds: limits, envelope extraction, the XML
  * prolog and {@code ]]>} checks. Prints the median of ten rounds in microseconds per body. Run from
  * the repository after {@code mvn package}: {@code java -cp target/https-notif-receiver.jar

@@ -428,7 +428,10 @@ final class XmlFeed<H extends XmlFeed.Handler> {
     return DecodeException.malformed("malformed XML: " + message);
   }
 
-  /** Aalto's column, less the array offset of its inputs and the bindings inserted on the root's line. */
+  /**
+   * Aalto's column, less the array offset of its inputs on the first line and the bindings inserted
+   * on the root element's line.
+   */
   private int column(Location at) {
     int column = at.getColumnNumber() - (at.getLineNumber() == 1 ? base : 0);
     if (unbound.isEmpty()) {
