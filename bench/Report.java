@@ -168,9 +168,7 @@ public final class Report {
       idle(run("max-full-" + e)).ifPresent(v -> idles.add(e.toUpperCase(Locale.ROOT) + " " + v));
     }
     if (!idles.isEmpty()) {
-      // Traced on the project machine (perf, sched_switch and sched_wakeup, XML flat out): both
-      // cores were idle 0.2 % of the time, one core 22 %, and in nearly all of that a thread the
-      // kernel had woken onto the busy core was waiting there.
+      // The trace this sentence rests on, with its figures, is in bench/README.md (Runs).
       line("CPU idle over the receiver's maximum runs (I/O wait in brackets): %s. Seldom both cores"
           .formatted(String.join(", ", idles))
           + " waiting on the disk: mostly one core idle while a thread woken onto the other waits"
