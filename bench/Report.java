@@ -113,7 +113,7 @@ public final class Report {
         + " warmed by those runs (a fresh one spends its first tens of seconds compiling), and the shaped"
         + " runs by a second one in the namespace. A loopback run has %s"
         + " of warm-up (connections opened, a rate's schedule settled) and a measured window of %s; a shaped run a warm-up of at least %s and a window of at least %s,"
-        + " longer on slow links (1.5 and 5 times what the link takes to carry one body per connection,"
+        + " longer on slow links (%s and %s times what the link takes to carry one body per connection,"
         + " as the connections' requests cross a slow link in waves). A rate is"
         + " the requests sent in the measured window that got a 2xx, divided by the window. Checks"
         + " after every run: every request got a 2xx, and for the storing receiver the `notification`"
@@ -123,7 +123,8 @@ public final class Report {
                 d.has("full_warmup") ? ", the receiver of the summary " + d.get("full_warmup").asText()
                     + " (its code takes longer to compile)" : "",
                 d.get("run_warmup").asText(), d.get("run").asText(),
-                d.get("shaped_warmup").asText(), d.get("shaped_run").asText()));
+                d.get("shaped_warmup").asText(), d.get("shaped_run").asText(),
+                d.path("shaped_warmup_waves").asText("1.5"), d.path("shaped_run_waves").asText("5")));
     line();
   }
 
