@@ -124,7 +124,7 @@ public final class Report {
                     + " (its code takes longer to compile)" : "",
                 d.get("run_warmup").asText(), d.get("run").asText(),
                 d.get("shaped_warmup").asText(), d.get("shaped_run").asText(),
-                d.path("shaped_warmup_waves").asText("1.5"), d.path("shaped_run_waves").asText("5")));
+                d.path("shaped_warmup_waves").asText("?"), d.path("shaped_run_waves").asText("?")));
     line();
   }
 
