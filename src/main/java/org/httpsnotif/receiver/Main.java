@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.httpsnotif.receiver.auth.CredentialCommands;
 import org.httpsnotif.receiver.config.Options;
 import org.httpsnotif.receiver.config.Settings;
+import org.httpsnotif.receiver.http.Native;
 import org.httpsnotif.receiver.publish.PublishCommand;
 import picocli.CommandLine;
 
@@ -29,6 +30,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    Native.keepUnsafe(System.getProperties(), Runtime.version().feature());
     System.setProperty(
         "vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
     if (args.length == 1 && args[0].equals("publish-series")) {
