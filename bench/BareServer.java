@@ -36,6 +36,8 @@ public final class BareServer extends VerticleBase {
   }
 
   public static void main(String[] args) {
+    // As the receiver's Main does, so that on Java 25+ the ceiling keeps the same Netty paths.
+    Native.keepUnsafe(System.getProperties(), Runtime.version().feature());
     int port = Integer.parseInt(args[0]);
     int instances = args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
     Vertx vertx = Vertx.vertx(Native.vertxOptions());

@@ -22,7 +22,7 @@ public final class Native {
   /**
    * Keeps Netty's {@code sun.misc.Unsafe} paths on Java 25 and later, where Netty 4.2 turns them off
    * by default: without them the receiver cost about 14 % more CPU per notification (XML at full
-   * load, two receivers on Temurin 25 side by side, 8 rounds of 8). An operator's own
+   * load, two receivers on Temurin 25 side by side: less in all 8 rounds). An operator's own
    * {@code -Dio.netty.noUnsafe} or {@code --sun-misc-unsafe-memory-access} wins. Call before any
    * Netty class loads.
    */
