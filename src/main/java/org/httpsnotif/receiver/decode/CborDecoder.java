@@ -361,6 +361,11 @@ public final class CborDecoder {
     int n = (int) length;
     if (end - i >= n) {
       // Whole payload at hand: validate and build in place, no copy through the buffer.
+      if (stringIsKey && n <= CborKeys.MAX_BYTES) {
+        textKey(b, i, n);
+        itemDone();
+        return i + n;
+      }
       if (major == 3) {
         utf8(b, i, i + n);
         utf8End();
@@ -372,6 +377,18 @@ public final class CborDecoder {
     payloadLeft = n;
     state = PAYLOAD;
     return i;
+  }
+
+  /** A short text key, whole at hand: from the shared table when seen before, else checked. */
+  private void textKey(byte[] b, int i, int n) throws DecodeException {
+    int hash = CborKeys.hash(b, i, n);
+    String name = CborKeys.find(b, i, n, hash);
+    if (name == null) {
+      utf8(b, i, i + n);
+      utf8End();
+      name = CborKeys.add(b, i, n, hash);
+    }
+    handler.fieldName(name);
   }
 
   private void startString(int major) {
