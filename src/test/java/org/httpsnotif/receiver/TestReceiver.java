@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.httpsnotif.receiver.config.Database;
 import org.httpsnotif.receiver.config.Options;
@@ -33,7 +34,7 @@ public final class TestReceiver implements AutoCloseable {
   public final Options options;
   private final Receiver receiver;
   private final Vertx clientVertx = Vertx.vertx();
-  private final List<Client> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Client> clients = new CopyOnWriteArrayList<>();
   private final Client client;
 
   private TestReceiver(Options options, Receiver receiver) {

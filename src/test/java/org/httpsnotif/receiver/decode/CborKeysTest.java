@@ -36,15 +36,17 @@ class CborKeysTest {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The names of a body's keys, in order. */
+  /** The names of a body's keys, in order, the body fed whole. */
   private static List<String> names(byte[] body) throws DecodeException {
-    List<String> names = new ArrayList<>();
-    for (String event : CborEvents.decode(body)) {
-      if (event.startsWith("name:")) {
-        names.add(event.substring(5));
-      }
-    }
-    return names;
+    return names(body, List.of(body.length));
+  }
+
+  /** The names of a body's keys, in order, the body fed in pieces of these sizes. */
+  private static List<String> names(byte[] body, List<Integer> sizes) throws DecodeException {
+    return CborEvents.decode(body, sizes).stream()
+        .filter(e -> e.startsWith("name:"))
+        .map(e -> e.substring(5))
+        .toList();
   }
 
   @Test
@@ -52,8 +54,8 @@ class CborKeysTest {
     byte[] body = map(List.of(utf8("in-unicast-pkts-cborkeys")));
     List<String> first = new ArrayList<>();
     List<String> second = new ArrayList<>();
-    new CborDecoder(names(first)).feed(body, 0, body.length);
-    new CborDecoder(names(second)).feed(body, 0, body.length);
+    new CborDecoder(keeping(first)).feed(body, 0, body.length);
+    new CborDecoder(keeping(second)).feed(body, 0, body.length);
     assertEquals(List.of("in-unicast-pkts-cborkeys"), first);
     assertSame(first.get(0), second.get(0));
   }
@@ -82,8 +84,7 @@ class CborKeysTest {
     assertEquals(keys, names(body));
     assertEquals(keys, names(body));
     for (int size = 1; size < body.length; size++) {
-      assertEquals(keys, CborEvents.decode(body, List.of(size, body.length - size)).stream()
-          .filter(e -> e.startsWith("name:")).map(e -> e.substring(5)).toList());
+      assertEquals(keys, names(body, List.of(size, body.length - size)));
     }
   }
 
@@ -102,7 +103,7 @@ class CborKeysTest {
   }
 
   /** A handler that keeps the names the decoder hands over, the String objects themselves. */
-  private static TokenHandler names(List<String> names) {
+  private static TokenHandler keeping(List<String> names) {
     return (TokenHandler) Proxy.newProxyInstance(TokenHandler.class.getClassLoader(),
         new Class<?>[] {TokenHandler.class}, (proxy, method, args) -> {
           if (method.getName().equals("fieldName")) {
