@@ -51,6 +51,9 @@ public final class Receiver {
     }
   }
 
+  /** Upper bound of --commit-delay, in microseconds: one second. */
+  public static final long MAX_COMMIT_DELAY_MICROS = 1_000_000;
+
   private final Vertx vertx;
 
   private Receiver(Vertx vertx) {
@@ -59,6 +62,12 @@ public final class Receiver {
 
   /** Starts a receiver; blocks until it listens or fails. */
   public static Receiver start(Options options, Map<String, String> env) throws StartupException {
+    // A notification held longer would near the hand-over's 30 s send timeout (a 503), and no
+    // batch is worth a second of every publisher's time.
+    if (options.commitDelay < 0 || options.commitDelay > MAX_COMMIT_DELAY_MICROS) {
+      throw new StartupException(
+          "--commit-delay must be 0 to " + MAX_COMMIT_DELAY_MICROS + " microseconds, not " + options.commitDelay, null);
+    }
     Tls tls;
     try {
       tls = Tls.load(options.tlsCert, options.tlsKey, options.selfSignedDir);
@@ -115,7 +124,8 @@ public final class Receiver {
     ApiSettings api = new ApiSettings(tls, apiHost, options.apiPort, database, options.apiPageLimit, limits, readerAuth);
     PersistenceVerticle.Settings store =
         new PersistenceVerticle.Settings(
-            options.batchSize, options.dbConnections, options.maxPending, options.maxPendingBytes);
+            options.batchSize, options.dbConnections, options.maxPending, options.maxPendingBytes,
+            options.commitDelay * 1000);
     Capabilities capabilities = new Capabilities();
     AtomicInteger ingestConnections = new AtomicInteger();
     AtomicInteger apiConnections = new AtomicInteger();

@@ -107,6 +107,11 @@ public final class TestReceiver implements AutoCloseable {
     receiver.close().await();
   }
 
+  /** Stops the receiver as SIGTERM does, leaving the clients open to take their answers. */
+  public void stopReceiver() {
+    receiver.close().await();
+  }
+
   static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

@@ -10,6 +10,7 @@ import io.vertx.sqlclient.PoolOptions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.httpsnotif.receiver.config.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * whatever is pending as soon as a connection is free, one statement per batch, replying to each
  * message only after its batch is committed. Batches grow with load; a lone notification is
  * written at once. While a batch is being written, another starts only once {@link
- * #PARALLEL_BATCH} are pending. When the queue is full or the database fails, messages are failed
- * with {@link #UNAVAILABLE} and nothing is acknowledged.
+ * #PARALLEL_BATCH} are pending. While batches follow each other (the last was committed less than
+ * the commit delay ago), a batch of fewer waits until its oldest notification has waited the commit
+ * delay. When the queue is full or the database fails, messages are failed with {@link
+ * #UNAVAILABLE} and nothing is acknowledged.
  */
 public final class PersistenceVerticle extends VerticleBase {
 
@@ -33,8 +36,11 @@ public final class PersistenceVerticle extends VerticleBase {
    * @param maxInFlight batches being written at once, and so the pool size
    * @param maxPending notifications waiting for a batch before new ones are refused
    * @param maxPendingBytes payload bytes waiting before new ones are refused
+   * @param commitDelayNanos while batches follow each other, how long a notification may wait for
+   *     others to join its batch; 0 for never
    */
-  public record Settings(int maxBatch, int maxInFlight, int maxPending, long maxPendingBytes) {}
+  public record Settings(
+      int maxBatch, int maxInFlight, int maxPending, long maxPendingBytes, long commitDelayNanos) {}
 
   /** Pending notifications that make another batch beside one in flight worth its commit. */
   public static final int PARALLEL_BATCH = 25;
@@ -43,7 +49,7 @@ public final class PersistenceVerticle extends VerticleBase {
 
   private final Database database;
   private final Settings settings;
-  private final ArrayDeque<Message<NotificationGroup>> pending = new ArrayDeque<>();
+  private final ArrayDeque<Waiting> pending = new ArrayDeque<>();
   // Notifications and payload bytes in the pending groups.
   private int pendingCount;
   private long pendingBytes;
@@ -53,6 +59,16 @@ public final class PersistenceVerticle extends VerticleBase {
   private MessageConsumer<NotificationGroup> consumer;
   private Promise<Void> drained;
   private boolean failing;
+  // When the last batch was committed or failed, and whether a timer will look at pending again.
+  private long lastWritten;
+  private boolean delayed;
+
+  /** A group as it waits for its batch, and since when. */
+  private record Waiting(Message<NotificationGroup> message, long since) {
+    NotificationGroup group() {
+      return message.body();
+    }
+  }
 
   public PersistenceVerticle(Database database, Settings settings) {
     this.database = database;
@@ -61,6 +77,7 @@ public final class PersistenceVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    lastWritten = System.nanoTime() - settings.commitDelayNanos();
     pool = database.pool(vertx, new PoolOptions().setMaxSize(settings.maxInFlight()));
     store = new NotificationStore(pool);
     consumer = vertx.eventBus().localConsumer(ADDRESS, this::accept);
@@ -85,7 +102,7 @@ public final class PersistenceVerticle extends VerticleBase {
       message.fail(UNAVAILABLE, "the storage queue is full");
       return;
     }
-    pending.add(message);
+    pending.add(new Waiting(message, System.nanoTime()));
     pendingCount += group.size();
     pendingBytes += bytes;
     writeWhatIsPending();
@@ -93,16 +110,19 @@ public final class PersistenceVerticle extends VerticleBase {
 
   private void writeWhatIsPending() {
     while (inFlight < settings.maxInFlight() && !pending.isEmpty() && (inFlight == 0 || worthAnother())) {
+      if (waitForMore()) {
+        break;
+      }
       // Whole groups (each at most maxBatch, see IngestSettings.maxGroup) up to maxBatch rows.
       List<Message<NotificationGroup>> messages = new ArrayList<>();
       List<Notification> batch = new ArrayList<>(Math.min(pendingCount, settings.maxBatch()));
       while (!pending.isEmpty()
-          && (batch.isEmpty() || batch.size() + pending.peek().body().size() <= settings.maxBatch())) {
-        Message<NotificationGroup> message = pending.poll();
-        pendingCount -= message.body().size();
-        pendingBytes -= message.body().bytes();
-        messages.add(message);
-        batch.addAll(message.body().notifications());
+          && (batch.isEmpty() || batch.size() + pending.peek().group().size() <= settings.maxBatch())) {
+        Waiting waiting = pending.poll();
+        pendingCount -= waiting.group().size();
+        pendingBytes -= waiting.group().bytes();
+        messages.add(waiting.message());
+        batch.addAll(waiting.group().notifications());
       }
       inFlight++;
       store
@@ -110,6 +130,7 @@ public final class PersistenceVerticle extends VerticleBase {
           .onComplete(
               done -> {
                 inFlight--;
+                lastWritten = System.nanoTime();
                 if (done.succeeded()) {
                   recovered();
                   messages.forEach(m -> m.reply(null));
@@ -124,6 +145,36 @@ public final class PersistenceVerticle extends VerticleBase {
     if (drained != null && inFlight == 0 && pending.isEmpty()) {
       drained.tryComplete();
     }
+  }
+
+  /**
+   * Whether the batch about to start should wait for more, and if so, that a timer will come back
+   * to it. Each commit costs PostgreSQL and the kernel far more than a row (see {@link
+   * #worthAnother}), and while batches follow each other a few more rows per batch save many
+   * commits. Not when idle (a lone notification is written at once), not once enough are pending
+   * for a batch of their own, not while stopping.
+   */
+  private boolean waitForMore() {
+    long delay = settings.commitDelayNanos();
+    if (delay <= 0 || drained != null || worthAnother()) {
+      return false;
+    }
+    long now = System.nanoTime();
+    long due = pending.peek().since() + delay;
+    if (now - lastWritten >= delay || now - due >= 0) {
+      return false;
+    }
+    if (!delayed) {
+      delayed = true;
+      vertx
+          .timer(due - now, TimeUnit.NANOSECONDS)
+          .onComplete(
+              fired -> {
+                delayed = false;
+                writeWhatIsPending();
+              });
+    }
+    return true;
   }
 
   /**
