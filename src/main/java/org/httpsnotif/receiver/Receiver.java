@@ -52,7 +52,7 @@ public final class Receiver {
   }
 
   /** Upper bound of --commit-delay, in microseconds: one second. */
-  public static final long MAX_COMMIT_DELAY_MICROS = 1_000_000;
+  private static final long MAX_COMMIT_DELAY_MICROS = 1_000_000;
 
   private final Vertx vertx;
 

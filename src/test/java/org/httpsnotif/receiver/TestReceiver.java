@@ -107,7 +107,7 @@ public final class TestReceiver implements AutoCloseable {
     receiver.close().await();
   }
 
-  /** Stops the receiver as SIGTERM does, leaving the clients open to take their answers. */
+  /** Stops the receiver as SIGTERM does, leaving the test's clients open. */
   public void stopReceiver() {
     receiver.close().await();
   }
